@@ -1,0 +1,65 @@
+package kg;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+/**
+ * Runs Neo4j's embedded database with its Bolt connector: the real engine and Bolt server,
+ * no HTTP, listening on 127.0.0.1 only. Started and stopped by scripts/neo4j/server.ts.
+ *
+ * Usage: java -cp ... kg.Neo4jLauncher <home> <port> <password>
+ *   home      data folder (databases, transaction logs, logs, import/)
+ *   port      Bolt port on 127.0.0.1
+ *   password  set for user neo4j on the first start only (later starts keep what is stored)
+ */
+public final class Neo4jLauncher {
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: Neo4jLauncher <home> <port> <password>");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        String password = args[2];
+        Path importDir = home.resolve("import");
+        Files.createDirectories(importDir);
+        boolean firstStart = !Files.exists(home.resolve("data/dbms"));
+
+        // neo4j.conf names in comments, so the settings read like the server's documentation.
+        SocketAddress bolt = new SocketAddress("127.0.0.1", port);
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)                      // server.bolt.enabled
+                .setConfig(BoltConnector.listen_address, bolt)               // server.bolt.listen_address
+                .setConfig(BoltConnector.advertised_address, bolt)           // server.bolt.advertised_address
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)         // dbms.security.auth_enabled
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir) // server.directories.import
+                .setConfig(GraphDatabaseSettings.allow_file_urls, true)      // dbms.security.allow_csv_import_from_file_urls
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024) // server.memory.pagecache.size
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "100M size") // db.tx_log.rotation.retention_policy
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)         // no usage reports over the network
+                .build();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("kg-neo4j: shutting down");
+            dbms.shutdown();
+            System.out.println("kg-neo4j: stopped");
+        }));
+
+        if (firstStart) {
+            // A fresh store has user neo4j/neo4j with "change required": set the project's password.
+            GraphDatabaseService system = dbms.database("system");
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        }
+        System.out.println("kg-neo4j: ready on bolt://127.0.0.1:" + port + " (home " + home + ")");
+        Thread.currentThread().join(); // serve until SIGTERM runs the shutdown hook
+    }
+}
