@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync, renameSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Graph from 'graphology';
+// Named import: under NodeNext graphology's CJS typings make the default import a namespace.
+import { MultiDirectedGraph } from 'graphology';
 import type { NodeAttributes, EdgeAttributes, GraphAttributes, SerializedGraph } from './schema.ts';
 
-export type KgGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+export type KgGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 export function newGraph(): KgGraph {
-  const graph: KgGraph = new Graph({ type: 'directed', multi: true, allowSelfLoops: false });
+  const graph: KgGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ schema: 1, builtAt: new Date().toISOString() });
   return graph;
 }
