@@ -1,9 +1,35 @@
 import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../serve/server.ts';
 
-// Placeholder until the serve stage lands; replaced by its owner.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
 export function register(program: Command): void {
-  program.command('serve').description('(not yet available)').action(() => {
-    console.error('kg serve: not yet available');
-    process.exitCode = 1;
-  });
+  program
+    .command('serve')
+    .description('Explore a graph in the browser: the Sigma.js viewer and a JSON API (see docs/api.md).')
+    .option('--graph <file>', 'graph.json written by kg build', 'out/graph.json')
+    .option('--port <n>', 'port to listen on (0: any free port)', '3000')
+    .option('--host <addr>', 'address to bind; keep 127.0.0.1 unless you mean to expose the graph', '127.0.0.1')
+    .action(async (opts: { graph: string; port: string; host: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        console.error(`kg serve: --port must be a number from 0 to 65535, got "${opts.port}"`);
+        process.exitCode = 1;
+        return;
+      }
+      try {
+        const running = await startServer({
+          graphPath: opts.graph,
+          viewerDir: `${root}viewer/dist`,
+          queriesDir: `${root}cypher/queries`,
+          port,
+          host: opts.host,
+        });
+        console.log(`kg serve: ${opts.graph} on ${running.url}/${process.env.NEO4J_URI ? ' (Cypher via ' + process.env.NEO4J_URI + ')' : ''}`);
+      } catch (err) {
+        console.error(`kg serve: ${(err as Error).message}`);
+        process.exitCode = 1;
+      }
+    });
 }
