@@ -1,0 +1,201 @@
+/**
+ * Finds division names in Simplified Chinese text: full names (湖州市) and short forms
+ * (湖州, 赴余姚调研), without hits inside other names (钱塘江, 浙江大学, 杭州龙山化工有限公司).
+ *
+ * Ambiguity rule (a surface naming several divisions: 朝阳 = 朝阳市, 朝阳区 ×2):
+ *  1. prefer divisions related to the context — the `within` divisions passed in, and the
+ *     divisions named unambiguously elsewhere in the same text — a candidate is related when
+ *     it is, or lies within, a context division or one of its ancestors; the most specific
+ *     context wins (a candidate within the context county's prefecture beats one within
+ *     the context province only);
+ *  2. then prefer current divisions over former names (萧山 -> 萧山区, not 萧山市);
+ *  3. then the higher level (吉林 -> 吉林省, 西安 -> 西安市 not 吉林市's 西安区);
+ *  4. still tied: a full name gives the lowest code and lists the others in
+ *     `alternatives`; a short form is dropped as too uncertain.
+ * Names listed as context-only (城区, 市中区, 西湖区 ...) are kept only when rule 1 applies.
+ */
+import { loadGazetteer } from './divisions.ts';
+import { parentChain } from './hierarchy.ts';
+import { placeMatchingRules, type PlaceMatchingRules } from './lexicon.ts';
+import type { Division, DivisionMention, DivisionLevel } from './types.ts';
+
+export interface FindDivisionsOptions {
+  /** Divisions (or their codes) the text is about, e.g. the province of the newspaper. */
+  within?: (Division | string)[];
+  /** Use divisions named unambiguously in the text as context too (default true). */
+  autoContext?: boolean;
+  /** Return functional areas (开发区, 新区, 示范区) too (default true; see Division.functional). */
+  functional?: boolean;
+}
+
+interface Entry {
+  division: Division;
+  short: boolean;
+}
+
+interface SurfaceIndex {
+  entries: Map<string, Entry[]>;
+  maxLength: number;
+}
+
+let surfaceIndex: SurfaceIndex | undefined;
+
+function index(): SurfaceIndex {
+  if (surfaceIndex) return surfaceIndex;
+  const entries = new Map<string, Entry[]>();
+  const add = (surface: string, entry: Entry) => {
+    if (surface.length < 2) return;
+    entries.set(surface, [...(entries.get(surface) ?? []), entry]);
+  };
+  for (const division of loadGazetteer().all) {
+    add(division.name, { division, short: false });
+    if (division.shortName && division.shortName !== division.name) add(division.shortName, { division, short: true });
+    for (const alias of division.aliases ?? []) add(alias, { division, short: true });
+  }
+  let maxLength = 0;
+  for (const surface of entries.keys()) maxLength = Math.max(maxLength, surface.length);
+  surfaceIndex = { entries, maxLength };
+  return surfaceIndex;
+}
+
+const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.test(ch);
+
+/** Some division name starts at `pos` (浙江|江山: the 江 after 浙江 starts a name). */
+function divisionStartsAt(text: string, pos: number, idx: SurfaceIndex): boolean {
+  for (let len = 2; len <= idx.maxLength && pos + len <= text.length; len++) {
+    if (idx.entries.has(text.slice(pos, pos + len))) return true;
+  }
+  return false;
+}
+
+/** The name at [start, end) is the head of an organisation's or facility's name. */
+function insideOrganisationName(text: string, end: number, rules: PlaceMatchingRules): boolean {
+  let run = '';
+  for (let i = end; i < text.length && run.length < 14 && isHan(text[i]); i++) run += text[i];
+  let cut = run.length;
+  for (const breaker of rules.runBreakers) {
+    const at = run.indexOf(breaker);
+    if (at >= 0 && at < cut) cut = at;
+  }
+  run = run.slice(0, cut);
+  return rules.organisationSuffixes.some((suffix) => run.includes(suffix));
+}
+
+/** Why a surface at [start, end) cannot name a division, or null when it can. */
+function rejectSurface(text: string, start: number, end: number, short: boolean, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
+  const surface = text.slice(start, end);
+  const before = text[start - 1];
+  if (short) {
+    if (rules.commonWordShortForms.has(surface)) return 'common word';
+    const next = text.slice(end);
+    if (rules.nameContinuations.some((w) => next.startsWith(w)) && !divisionStartsAt(text, end, idx)) return 'part of another name';
+    if (surface.length === 2 && rules.surnames.has(before ?? '') && (start < 2 || rules.beforeSurname.has(text[start - 2]))) {
+      return 'given name of a person';
+    }
+  } else if (surface.length === 2 && isHan(before) && !rules.twoCharBoundary.has(before)) {
+    return 'tail of a word';
+  }
+  if (insideOrganisationName(text, end, rules)) return 'inside an organisation name';
+  return null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  surface: string;
+  short: boolean;
+  divisions: Division[];
+  contextOnly: boolean;
+}
+
+const LEVEL_RANK: Record<DivisionLevel, number> = { province: 1, prefecture: 2, county: 3 };
+
+function scanCandidates(text: string): Candidate[] {
+  const idx = index();
+  const rules = placeMatchingRules();
+  const found: Candidate[] = [];
+  for (let i = 0; i < text.length; ) {
+    let matched = 0;
+    for (let len = Math.min(idx.maxLength, text.length - i); len >= 2 && !matched; len--) {
+      const surface = text.slice(i, i + len);
+      const entries = idx.entries.get(surface);
+      if (!entries) continue;
+      // A surface is a full name or a short form; full names win when it is both.
+      const full = entries.filter((e) => !e.short);
+      const use = full.length ? full : entries;
+      const short = !full.length;
+      if (rejectSurface(text, i, i + len, short, idx, rules)) continue;
+      let divisions = use.map((e) => e.division);
+      if (short && divisions.some((d) => !d.former)) divisions = divisions.filter((d) => !d.former);
+      found.push({ start: i, end: i + len, surface, short, divisions, contextOnly: rules.contextOnlyNames.has(surface) });
+      matched = len;
+    }
+    i += matched || 1;
+  }
+  return found;
+}
+
+/** Context codes with the rank of their level: a county context also makes its prefecture and province context. */
+function contextRanks(divisions: Division[]): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const d of divisions) {
+    for (const c of [d, ...parentChain(d)]) {
+      ranks.set(c.code, Math.max(ranks.get(c.code) ?? 0, LEVEL_RANK[c.level]));
+    }
+  }
+  return ranks;
+}
+
+/** How specific the context that `division` belongs to is; 0 when unrelated. */
+function contextScore(division: Division, ranks: Map<string, number>): number {
+  let best = 0;
+  for (const c of [division, ...parentChain(division)]) best = Math.max(best, ranks.get(c.code) ?? 0);
+  return best;
+}
+
+function keepBest<T>(items: T[], score: (item: T) => number): T[] {
+  const best = Math.max(...items.map(score));
+  return items.filter((item) => score(item) === best);
+}
+
+function choose(candidate: Candidate, ranks: Map<string, number>): DivisionMention | null {
+  let pool = candidate.divisions;
+  const inContext = pool.filter((d) => contextScore(d, ranks) > 0);
+  if (inContext.length) pool = keepBest(inContext, (d) => contextScore(d, ranks));
+  else if (candidate.contextOnly) return null;
+  pool = keepBest(pool, (d) => (d.former ? 0 : 1));
+  pool = keepBest(pool, (d) => -LEVEL_RANK[d.level]);
+  if (pool.length > 1 && candidate.short) return null;
+  const [division, ...rest] = [...pool].sort((a, b) => a.code.localeCompare(b.code));
+  const mention: DivisionMention = { division, start: candidate.start, end: candidate.end, surface: candidate.surface, short: candidate.short };
+  if (rest.length) mention.alternatives = rest;
+  return mention;
+}
+
+function resolveCodes(within: (Division | string)[]): Division[] {
+  const { byCode } = loadGazetteer();
+  return within.map((w) => {
+    if (typeof w !== 'string') return w;
+    const d = byCode.get(w);
+    if (!d) throw new Error(`findDivisions: unknown division code ${w} in context`);
+    return d;
+  });
+}
+
+/** Division mentions in `text` (Simplified script), in text order. */
+export function findDivisions(text: string, options: FindDivisionsOptions = {}): DivisionMention[] {
+  const candidates = scanCandidates(text);
+  const context = resolveCodes(options.within ?? []);
+  if (options.autoContext ?? true) {
+    for (const c of candidates) if (c.divisions.length === 1 && !c.contextOnly && !c.divisions[0].functional) context.push(c.divisions[0]);
+  }
+  const ranks = contextRanks(context);
+  const mentions: DivisionMention[] = [];
+  for (const c of candidates) {
+    const mention = choose(c, ranks);
+    if (!mention) continue;
+    if (mention.division.functional && options.functional === false) continue;
+    mentions.push(mention);
+  }
+  return mentions;
+}

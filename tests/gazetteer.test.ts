@@ -1,0 +1,147 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import {
+  allDivisions,
+  divisionByCode,
+  divisionsByName,
+  findDivisions,
+  isWithin,
+  parentChain,
+  shortNameOf,
+  type Division,
+} from '../src/extract/gazetteer.ts';
+
+function one(name: string): Division {
+  const found = divisionsByName(name);
+  expect(found, name).toHaveLength(1);
+  return found[0];
+}
+
+/** Full names of the divisions found in `text`. */
+function found(text: string, within?: string[]): string[] {
+  return findDivisions(text, { within: within?.map((n) => one(n).code) }).map((m) => m.division.name);
+}
+
+describe('gazetteer data', () => {
+  it('holds every level with codes and parents', () => {
+    const all = allDivisions();
+    expect(all.filter((d) => d.level === 'province').length).toBe(34);
+    expect(all.filter((d) => d.level === 'prefecture' && !d.former).length).toBeGreaterThan(330);
+    expect(all.filter((d) => d.level === 'county' && !d.former && !d.functional).length).toBeGreaterThan(2800);
+    for (const d of all) if (d.parentCode) expect(divisionByCode(d.parentCode), d.name).toBeDefined();
+  });
+
+  it('knows the hierarchy, municipalities included', () => {
+    const xiaoshan = one('萧山区');
+    expect(parentChain(xiaoshan).map((d) => d.name)).toEqual(['杭州市', '浙江省']);
+    expect(isWithin(xiaoshan, one('浙江省'))).toBe(true);
+    expect(isWithin(xiaoshan, one('宁波市'))).toBe(false);
+    expect(isWithin(one('浙江省'), xiaoshan)).toBe(false);
+    expect(parentChain(one('浦东新区')).map((d) => d.name)).toEqual(['上海市']);
+    expect(one('上海市').level).toBe('province');
+    expect(parentChain(one('綦江区')).map((d) => d.name)).toEqual(['重庆市']);
+    expect(parentChain(one('仙桃市')).map((d) => d.name)).toEqual(['湖北省']);
+    expect(one('东莞市').level).toBe('prefecture');
+    expect(divisionByCode('330109')?.name).toBe('萧山区');
+  });
+
+  it('keeps former names with their successor', () => {
+    const huxian = one('户县');
+    expect(huxian.former).toBe(true);
+    expect(divisionByCode(huxian.successorCode!)?.name).toBe('鄠邑区');
+    expect(parentChain(huxian).map((d) => d.name)).toEqual(['西安市', '陕西省']);
+    expect(parentChain(one('鄠邑区')).map((d) => d.name)).toEqual(['西安市', '陕西省']);
+    expect(divisionByCode(one('萧山市').successorCode!)?.name).toBe('萧山区');
+    expect(divisionByCode(one('钱塘新区').successorCode!)?.name).toBe('钱塘区');
+    expect(one('钱塘新区').functional).toBe(true);
+  });
+
+  it('makes short names', () => {
+    const cases: [string, string][] = [
+      ['湖州市', '湖州'], ['浙江省', '浙江'], ['萧山区', '萧山'], ['平阳县', '平阳'],
+      ['内蒙古自治区', '内蒙古'], ['广西壮族自治区', '广西'], ['新疆维吾尔自治区', '新疆'],
+      ['恩施土家族苗族自治州', '恩施'], ['浦东新区', '浦东'], ['神农架林区', '神农架'],
+      ['积石山保安族东乡族撒拉族自治县', '积石山'], ['沙县', ''], ['科尔沁右翼前旗', ''],
+      ['香港特别行政区', '香港'],
+    ];
+    for (const [name, short] of cases) expect(shortNameOf(name), name).toBe(short);
+  });
+});
+
+describe('findDivisions', () => {
+  it('finds full names and short forms with offsets', () => {
+    const text = '湖州市委副书记赴余姚调研';
+    const mentions = findDivisions(text);
+    expect(mentions.map((m) => [m.surface, m.division.name, m.short])).toEqual([
+      ['湖州市', '湖州市', false],
+      ['余姚', '余姚市', true],
+    ]);
+    for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.surface);
+    expect(found('湖州')).toEqual(['湖州市']);
+    expect(found('嘉兴市委')).toEqual(['嘉兴市']);
+    expect(found('浙江省杭州市萧山区')).toEqual(['浙江省', '杭州市', '萧山区']);
+    expect(found('浙江江山市')).toEqual(['浙江省', '江山市']);
+    expect(found('上海市浦东新区')).toEqual(['上海市', '浦东新区']);
+    expect(found('会议在陕西省户县召开')).toEqual(['陕西省', '户县']);
+  });
+
+  it('does not find divisions inside other names', () => {
+    for (const text of ['杭州龙山化工有限公司', '浙江大学', '萧山国际机场', '钱塘江', '温州网', '杭州日报', '杭州湾', '共同富裕示范区', '比如', '示范县', '推广浦江经验']) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(found('温州市委书记考察温州大学')).toEqual(['温州市']);
+  });
+
+  it('skips given names that equal a short form, after a title (a known limit elsewhere)', () => {
+    expect(found('副市长张平阳出席')).toEqual([]);
+    expect(found('在平阳调研')).toEqual(['平阳县']);
+  });
+
+  it('resolves ambiguous names by context, then by level', () => {
+    expect(found('朝阳')).toEqual(['朝阳市']);
+    expect(found('吉林')).toEqual(['吉林省']);
+    expect(found('朝阳', ['北京市'])).toEqual(['朝阳区']);
+    expect(found('北京市朝阳区')).toEqual(['北京市', '朝阳区']);
+    expect(findDivisions('朝阳区')[0].alternatives?.length).toBe(1);
+    // Short form shared by several counties and no context: dropped.
+    expect(found('鼓楼')).toEqual([]);
+    expect(found('福州市鼓楼')).toEqual(['福州市']); // 鼓楼 is also a common word: never a short form
+    // Generic names need context.
+    expect(found('城区')).toEqual([]);
+    expect(found('萧山')).toEqual(['萧山区']);
+  });
+});
+
+const SHARED = new URL('../../shared/', import.meta.url);
+const CORPORA: [string, string][] = [
+  ['corpus/seeds', 'gold'],
+  ['corpus/dev', 'gold-dev'],
+];
+const haveCorpus = CORPORA.every(([c, g]) => existsSync(new URL(c, SHARED)) && existsSync(new URL(g, SHARED)));
+
+describe.skipIf(!haveCorpus)('findDivisions on the sample articles (../shared)', () => {
+  it('finds the gold cities that are real divisions', () => {
+    const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    let truePositives = 0;
+    let falseNegatives = 0;
+    let falsePositives = 0;
+    for (const [corpus, gold] of CORPORA) {
+      for (const file of readdirSync(new URL(corpus, SHARED)).filter((f) => f.endsWith('.txt'))) {
+        const text = toSimplified(readFileSync(new URL(`${corpus}/${file}`, SHARED), 'utf8'));
+        const g = JSON.parse(readFileSync(new URL(`${gold}/${file.replace(/\.txt$/, '.json')}`, SHARED), 'utf8'));
+        const names = new Set(findDivisions(text).map((m) => m.division.name));
+        const required: string[] = g.cities.required.filter((c: string) => divisionsByName(c).length > 0);
+        const listed = new Set<string>([...g.cities.required, ...g.cities.optional]);
+        truePositives += required.filter((c) => names.has(c)).length;
+        falseNegatives += required.filter((c) => !names.has(c)).length;
+        falsePositives += [...names].filter((n) => !listed.has(n)).length;
+      }
+    }
+    const recall = truePositives / (truePositives + falseNegatives);
+    const precision = truePositives / (truePositives + falsePositives);
+    console.log(`gazetteer on sample articles: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)} (tp ${truePositives}, fn ${falseNegatives}, fp ${falsePositives})`);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(0.5);
+  });
+});
