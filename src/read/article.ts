@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { cleanDocument } from './clean.ts';
+import { findPublishedDate } from './dates.ts';
+import { decodeBytes } from './decode.ts';
+import { htmlToText, looksLikeHtml } from './html.ts';
+import { buildItems } from './items.ts';
+import type { Article, ReadFailure } from './types.ts';
+
+/** Larger files are refused with a clear reason rather than exhausting memory. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export function isReadFailure(x: Article | ReadFailure): x is ReadFailure {
+  return 'reason' in x;
+}
+
+/**
+ * Reads one article from its bytes. `name` is the file name or path (`<stdin>` for
+ * standard input): it gives the article key and tells HTML files by their extension.
+ */
+export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Article | ReadFailure {
+  const decoded = decodeBytes(bytes);
+  if ('reason' in decoded) return { path: name, reason: decoded.reason };
+  const ext = extname(name).toLowerCase();
+  const raw = ext === '.html' || ext === '.htm' || looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text;
+  if (raw.trim() === '') return { path: name, reason: 'empty file (no visible text)' };
+
+  const { lines, script } = cleanDocument(raw);
+  const published = findPublishedDate(raw);
+  const items = buildItems(raw, lines, published);
+  if (items.length === 0) return { path: name, reason: 'no article text (only page furniture, or no Chinese text)' };
+
+  const file = name === '<stdin>' ? name : basename(name);
+  const firstItem = items[0];
+  const title = firstItem.headline[0] ?? items.find((i) => i.headline.length > 0)?.headline[0] ?? firstItem.sentences[0]?.text.slice(0, 60) ?? '';
+  return {
+    key: `Article:${file}`,
+    file,
+    path: name,
+    raw,
+    sha256: createHash('sha256').update(raw, 'utf8').digest('hex'),
+    encoding: decoded.encoding,
+    script,
+    published,
+    title,
+    items,
+  };
+}
+
+/** Reads one article file; any problem comes back as a ReadFailure naming the file. */
+export async function readArticleFile(path: string): Promise<Article | ReadFailure> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { path, reason: 'is a directory, not a file' };
+    if (info.size > MAX_FILE_BYTES) {
+      return { path, reason: `file too large (${Math.round(info.size / 1048576)} MB; limit ${MAX_FILE_BYTES / 1048576} MB)` };
+    }
+    const result = readArticleBytes(path, await readFile(path));
+    return result;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason =
+      e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : `cannot read: ${e.message}`;
+    return { path, reason };
+  }
+}

@@ -1,0 +1,203 @@
+import { isHan } from './chars.ts';
+import { isCreditLine, isJunkLine, teaserTailStart } from './boilerplate.ts';
+import type { CleanLine } from './clean.ts';
+import { chronicleMonthEnd, leadingDateExpression, resolveDate } from './dates.ts';
+import { sentenceOf, splitSentences, type Span } from './sentences.ts';
+import type { NewsItem } from './types.ts';
+
+/**
+ * From cleaned lines to news items: drop page furniture, rejoin paragraphs broken by
+ * the page layout, find where items start (headline lines before a dateline, a chronicle
+ * day, a sub-heading), split paragraphs into sentences.
+ */
+
+type Kind = 'blank' | 'junk' | 'credit' | 'text';
+
+interface Paragraph extends Span {
+  /** One unbroken short line without sentence punctuation: a headline candidate. */
+  headline: boolean;
+  /** Opens with 本报讯 / 新华社…电 / XX讯: always a dateline. */
+  strongDateline: boolean;
+  /** The date expression the paragraph opens with (after any dateline prefix). */
+  dateExpr: string | null;
+  /** Chronicle entry (`1  我市…`, `7日至9  …`, `同日  …`): its day, or 'same' for 同日. */
+  chronicleDay: number | 'same' | null;
+  /** A photo caption (ends with 记者 X 摄, carries 图源): neither dateline nor body. */
+  caption: boolean;
+}
+
+const DATELINE_PREFIX =
+  /^(?:■\s*)?(?:[\u4e00-\u9fff]{1,10}讯|(?:新华社|中新社|中新网|人民网|央视网|新华网)[^，。]{0,12}?电)\s*(?:（[^）]{0,30}）)?\s*/;
+const CAPTION = /(记者|通讯员|摄影)\s*[\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4}){0,3}\s*摄$|图源[：:]/;
+const CHRONICLE_DAY = /^(\d{1,2})(?:日?\s*至\s*\d{1,2}日?)?[ \t\u3000]+(?=\S)|^同日[ \t\u3000]/;
+
+function isHeadlineText(text: string): boolean {
+  if (text.length > 60 || /[。！？；]/.test(text) || /[，、：]$/.test(text)) return false;
+  const commas = (text.match(/，/g) ?? []).length;
+  return commas === 0 || (commas === 1 && text.length <= 30);
+}
+
+function classify(lines: CleanLine[]): Kind[] {
+  const kinds: Kind[] = lines.map((l) =>
+    l.text === '' ? 'blank' : isJunkLine(l.text) ? 'junk' : isCreditLine(l.text) ? 'credit' : 'text',
+  );
+  const tail = teaserTailStart(
+    lines.map((l) => l.text),
+    kinds.map((k) => k === 'junk'),
+  );
+  for (let i = tail; i < lines.length; i++) if (kinds[i] !== 'blank') kinds[i] = 'junk';
+  return kinds;
+}
+
+function datelineOf(text: string): { strong: boolean; expr: string | null } {
+  const prefix = DATELINE_PREFIX.exec(text);
+  const rest = prefix ? text.slice(prefix[0].length) : text;
+  return { strong: prefix !== null && prefix[0].length < text.length, expr: leadingDateExpression(rest) };
+}
+
+function chronicleDayOf(rawLine: string, chronicle: boolean): number | 'same' | null {
+  if (!chronicle) return null;
+  const m = CHRONICLE_DAY.exec(rawLine.trim());
+  if (!m) return null;
+  return m[1] ? Number(m[1]) : 'same';
+}
+
+/** A paragraph that ends mid-sentence continues on the next text line (page or column break). */
+function continues(text: string): boolean {
+  const last = text[text.length - 1];
+  if (CAPTION.test(text)) return false;
+  return text.length >= 8 && /[，。；：]/.test(text) && (isHan(last) || last === '，' || last === '、' || /\w/.test(last));
+}
+
+function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: boolean): Array<Paragraph | 'credit'> {
+  const out: Array<Paragraph | 'credit'> = [];
+  const make = (l: CleanLine): Paragraph => {
+    const d = datelineOf(l.text);
+    return {
+      text: l.text,
+      offsets: l.offsets,
+      headline: isHeadlineText(l.text),
+      strongDateline: d.strong,
+      dateExpr: d.expr,
+      chronicleDay: chronicleDayOf(raw.slice(l.start, l.end), chronicle),
+      caption: CAPTION.test(l.text),
+    };
+  };
+  let i = 0;
+  while (i < lines.length) {
+    if (kinds[i] === 'credit') out.push('credit');
+    if (kinds[i] !== 'text') {
+      i++;
+      continue;
+    }
+    const p = make(lines[i]);
+    i++;
+    // Rejoin across blank lines only: furniture between two lines means they are apart.
+    while (continues(p.text)) {
+      let k = i;
+      while (k < lines.length && kinds[k] === 'blank' && k - i < 3) k++;
+      if (k >= lines.length || kinds[k] !== 'text') break;
+      const next = make(lines[k]);
+      if (next.strongDateline || next.dateExpr || next.chronicleDay !== null) break;
+      p.text += next.text;
+      p.offsets = p.offsets.concat(next.offsets);
+      p.headline = false;
+      p.caption = CAPTION.test(p.text);
+      i = k + 1;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+function isDateline(p: Paragraph): boolean {
+  return !p.caption && (p.strongDateline || p.dateExpr !== null);
+}
+
+interface Builder {
+  item: NewsItem;
+  hasBody: boolean;
+  hasDateline: boolean;
+}
+
+/**
+ * Splits the article into news items. `published` is the article's date (or null);
+ * `reference` resolves the day expressions of datelines.
+ */
+export function buildItems(raw: string, lines: CleanLine[], published: string | null): NewsItem[] {
+  const kinds = classify(lines);
+  const chronicleLines = lines.filter((l, i) => kinds[i] === 'text' && /^\d/.test(l.text) && CHRONICLE_DAY.test(raw.slice(l.start, l.end).trim()));
+  const chronicle = chronicleLines.length >= 2;
+  let reference = published;
+  if (chronicle) {
+    for (const l of lines) {
+      const end = chronicleMonthEnd(l.text);
+      if (end) {
+        reference = end;
+        break;
+      }
+    }
+  }
+  const paras = paragraphs(raw, lines, kinds, chronicle);
+
+  // Headline runs that open an item: headline lines (bylines between them allowed)
+  // right before a dateline paragraph.
+  const opensItem = new Set<number>();
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    if (p === 'credit' || !p.headline || isDateline(p)) continue;
+    let j = i;
+    const run: number[] = [];
+    while (j < paras.length) {
+      const q = paras[j];
+      if (q !== 'credit' && !(q.headline && !isDateline(q))) break;
+      if (q !== 'credit') run.push(j);
+      j++;
+    }
+    const next = paras[j];
+    if (next && next !== 'credit' && isDateline(next)) for (const k of run) opensItem.add(k);
+    i = j - 1;
+  }
+
+  const items: NewsItem[] = [];
+  let b: Builder = { item: newItem(0), hasBody: false, hasDateline: false };
+  const start = () => {
+    if (b.item.sentences.length > 0 || b.item.headline.length > 0) items.push(b.item);
+    b = { item: newItem(items.length), hasBody: false, hasDateline: false };
+  };
+
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i];
+    if (p === 'credit') continue;
+    const headlineRun = opensItem.has(i) && !(i > 0 && opensItem.has(i - 1)) && !(i > 1 && paras[i - 1] === 'credit' && opensItem.has(i - 2));
+    if (headlineRun && b.hasBody) start();
+    if (p.chronicleDay !== null) {
+      const previous = b.item.date;
+      if (b.hasBody || b.item.headline.length > 0) start();
+      b.item.date = p.chronicleDay === 'same' ? previous : resolveDate(`${p.chronicleDay}日`, reference);
+      b.hasDateline = true;
+    } else if (isDateline(p) && !opensItem.has(i)) {
+      if (p.strongDateline && b.hasDateline && b.hasBody) start();
+      // The item's date comes from its opening paragraph (or an explicit 本报讯-style dateline).
+      if (!b.hasDateline && (!b.hasBody || p.strongDateline)) {
+        b.item.date = p.dateExpr ? resolveDate(p.dateExpr, reference) : null;
+        b.hasDateline = true;
+      }
+    }
+    const isHeadline = (opensItem.has(i) || (!b.hasBody && !b.hasDateline)) && p.headline;
+    if (isHeadline) {
+      b.item.headline.push(p.text);
+      const s = sentenceOf(raw, p, 0, p.text.length);
+      if (s) b.item.sentences.push(s);
+    } else {
+      b.item.sentences.push(...splitSentences(raw, p));
+      if (!p.caption) b.hasBody = true;
+    }
+  }
+  start();
+  return items.map((item, index) => ({ ...item, index }));
+}
+
+function newItem(index: number): NewsItem {
+  return { index, headline: [], date: null, sentences: [] };
+}
