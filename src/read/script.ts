@@ -7,8 +7,8 @@ let converter: ((s: string) => string) | null = null;
 
 /** Traditional -> Simplified (Simplified text passes through unchanged). */
 export function toSimplified(s: string): string {
-  if (!converter) converter = OpenCC.Converter({ from: 't', to: 'cn' });
-  return converter(s);
+  const convert = (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }) as (s: string) => string);
+  return convert(s);
 }
 
 /**
