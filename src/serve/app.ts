@@ -120,8 +120,8 @@ export function createApp(options: AppOptions): express.Express {
     const format = req.query.format ?? 'json';
     if (format !== 'json' && format !== 'gexf') throw new HttpError(400, 'parameter format must be gexf or json');
     const { body, contentType, extension } = exportSelection(graph, parseFilter(req.query), format);
-    res.set('Content-Type', contentType);
     res.attachment(`graph.${extension}`);
+    res.set('Content-Type', contentType);
     res.send(body);
   });
 
@@ -156,7 +156,7 @@ export function createApp(options: AppOptions): express.Express {
     let message = e.message ?? String(err);
     if (e.type === 'entity.too.large') message = 'request body is too large (limit 32kb)';
     else if (e.type === 'entity.parse.failed') message = 'request body is not valid JSON';
-    if (status >= 500) {
+    if (status >= 500 && !(err instanceof HttpError)) {
       console.error(`kg serve: ${req.method} ${req.originalUrl}:`, err);
       message = 'internal error';
       status = 500;

@@ -27,5 +27,7 @@ export function securityHeaders(): RequestHandler {
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
+    // Served over plain HTTP on loopback: HSTS would only confuse other local services.
+    strictTransportSecurity: false,
   });
 }

@@ -66,7 +66,10 @@ async function start(): Promise<void> {
     state.selected = key;
     state.pinnedNodes.add(key);
     view.update();
-    panel.hidden = false;
+    if (panel.hidden) {
+      panel.hidden = false;
+      sigma.resize(); // the panel narrows the graph area: recompute before the camera moves
+    }
     try {
       renderPanel(body, await api.node(key), { open: (k) => void openNode(k).then(() => view.focusCamera(k)), expand });
     } catch (err) {

@@ -112,7 +112,7 @@ export function createView(graph: ViewGraph, container: HTMLElement) {
       sigma.refresh();
     },
     /** Moves the camera onto a node (graph coordinates are normalised by sigma). */
-    focusCamera(node: string, ratio = 0.25) {
+    focusCamera(node: string, ratio = 0.4) {
       const position = sigma.getNodeDisplayData(node);
       if (position) void sigma.getCamera().animate({ x: position.x, y: position.y, ratio }, { duration: 600 });
     },
