@@ -1,0 +1,68 @@
+/**
+ * `cypher`: a script of parameter-free statements, one per line, that cypher-shell runs
+ * (`cypher-shell -f export.cypher`) or that can be pasted into Neo4j Browser. It first
+ * creates a uniqueness constraint on `key` for each label, then MERGEs every node by label
+ * and key and every relationship by type and key, so running it twice changes nothing.
+ * Evidence is stored as JSON text (Neo4j properties cannot hold maps); aliases as a list.
+ */
+import type { KgGraph } from '../../graph/io.ts';
+
+/** A Cypher string literal: single-quoted, with backslash escapes for quotes, backslashes and control characters. */
+export function cypherString(text: string): string {
+  const escaped = text.replace(/[\\'\u0000-\u001f\u2028\u2029]/g, (c) => {
+    switch (c) {
+      case '\\': return '\\\\';
+      case "'": return "\\'";
+      case '\n': return '\\n';
+      case '\r': return '\\r';
+      case '\t': return '\\t';
+      default: return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    }
+  });
+  return `'${escaped}'`;
+}
+
+/** A Cypher identifier (label, type, property key), backquoted unless plain. */
+export function cypherName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : '`' + name.replace(/`/g, '``') + '`';
+}
+
+/** A property value as a Cypher literal: null, numbers, booleans, strings, lists of those; anything else as JSON text. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return cypherString(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (Array.isArray(value) && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
+    return `[${value.map(literal).join(', ')}]`;
+  }
+  return cypherString(JSON.stringify(value));
+}
+
+function properties(attrs: Record<string, unknown>, skip: string[]): string {
+  const entries = Object.entries(attrs).filter(([name]) => !skip.includes(name));
+  return `{${entries.map(([name, value]) => `${cypherName(name)}: ${literal(value)}`).join(', ')}}`;
+}
+
+export function writeCypher(graph: KgGraph): string {
+  const lines = [
+    `// kg export: ${graph.order} nodes, ${graph.size} relationships. Run: cypher-shell -f <this file>`,
+  ];
+  const labels = new Set(graph.mapNodes((_, attrs) => attrs.label));
+  for (const label of labels) {
+    const name = cypherName(`kg_${label}_key`);
+    lines.push(`CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${cypherName(label)}) REQUIRE n.key IS UNIQUE;`);
+  }
+  graph.forEachNode((key, attrs) => {
+    lines.push(
+      `MERGE (n:${cypherName(attrs.label)} {key: ${cypherString(key)}}) SET n += ${properties({ ...attrs }, ['key', 'label'])};`,
+    );
+  });
+  graph.forEachEdge((key, attrs, source, target, sourceAttrs, targetAttrs) => {
+    lines.push(
+      `MATCH (a:${cypherName(sourceAttrs.label)} {key: ${cypherString(source)}}), (b:${cypherName(targetAttrs.label)} {key: ${cypherString(target)}}) ` +
+        `MERGE (a)-[r:${cypherName(attrs.type)} {key: ${cypherString(key)}}]->(b) SET r += ${properties({ ...attrs }, ['key', 'type'])};`,
+    );
+  });
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,298 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { emptySelector, parseSelector, selectSubgraph, SelectorError } from '../src/export/select.ts';
+import type { Selector } from '../src/export/select.ts';
+import { NoMatchError } from '../src/export/names.ts';
+import { FORMATS } from '../src/export/formats/index.ts';
+import { writeCsv } from '../src/export/formats/csv.ts';
+import { cypherString, writeCypher } from '../src/export/formats/cypher.ts';
+import { writeGexf } from '../src/export/formats/gexf.ts';
+import { writeGraphml } from '../src/export/formats/graphml.ts';
+import { writeJson } from '../src/export/formats/json.ts';
+import { writeJsonl } from '../src/export/formats/jsonl.ts';
+import { parseCsvHeader } from '../src/export/csv-import.ts';
+import { graphFromJSON, newGraph } from '../src/graph/io.ts';
+import type { KgGraph } from '../src/graph/io.ts';
+import { A1, A2, addEdge, addNode, evidence, fixtureGraph } from './export.fixture.ts';
+import { contents, readCsv, readGexf, readGraphml, readJsonl } from './export.readers.ts';
+
+const select = (graph: KgGraph, query: Record<string, string | string[]>) => selectSubgraph(graph, parseSelector(query));
+const names = (graph: KgGraph, label?: string) =>
+  graph.filterNodes((_, a) => !label || a.label === label).map((k) => graph.getNodeAttribute(k, 'name')).sort();
+const types = (graph: KgGraph) => [...new Set(graph.mapEdges((_, a) => a.type))].sort();
+
+describe('parseSelector', () => {
+  it('reads lists given repeated or comma-separated, with defaults', () => {
+    const s = parseSelector({ official: ['袁家军', '王浩,黄莉新'], types: 'CHAIRED,ATTENDED', format: 'gexf' });
+    expect(s.officials).toEqual(['袁家军', '王浩', '黄莉新']);
+    expect(s.hops).toBe(1);
+    expect(s.types).toEqual(['CHAIRED', 'ATTENDED']);
+    expect(s.labels).toBeNull();
+    expect(emptySelector()).toMatchObject({ officials: [], cities: [], from: null, to: null, labels: null, types: null });
+  });
+
+  it('fills partial dates to the first and last day', () => {
+    expect(parseSelector({ from: '2022', to: '2022-04' })).toMatchObject({ from: '2022-01-01', to: '2022-04-31' });
+  });
+
+  it.each([
+    [{ labels: 'Official,Mayor' }, /unknown labels value "Mayor".*Official, Post/],
+    [{ types: 'LIKES' }, /unknown types value "LIKES"/],
+    [{ official: 'x', hops: '-1' }, /hops must be a whole number/],
+    [{ official: 'x', hops: '1.5' }, /hops must be a whole number/],
+    [{ hops: '2' }, /hops applies to official/],
+    [{ from: '2022/04/01' }, /from must be a date/],
+    [{ from: '2022-13' }, /from must be a date/],
+    [{ from: '2022-05-01', to: '2022-04-01' }, /from \(2022-05-01\) is after to/],
+    [{ from: ['2022', '2023'] }, /from takes one value/],
+  ])('rejects %j', (query, message) => {
+    expect(() => parseSelector(query)).toThrow(SelectorError);
+    expect(() => parseSelector(query)).toThrow(message);
+  });
+});
+
+describe('selectSubgraph', () => {
+  const graph = fixtureGraph();
+
+  it('selects the whole graph when nothing is given, as a copy', () => {
+    const all = selectSubgraph(graph, emptySelector());
+    expect(contents(all)).toEqual(contents(graph));
+    all.dropNode('Official:袁家军');
+    expect(graph.hasNode('Official:袁家军')).toBe(true);
+  });
+
+  it("takes an official's k-hop neighbourhood in either direction", () => {
+    const one = select(graph, { official: '袁家军' });
+    expect(names(one, 'Meeting')).toEqual(['全省建设平安浙江工作会议', '县(市、区)委书记工作交流会暨疫情防控工作部署会']);
+    expect(names(one)).toContain('浙江省委书记');
+    expect(names(one)).toContain('枫桥经验');
+    expect(one.hasNode(A1) && one.hasNode(A2)).toBe(true); // articles that mention him (in-edges)
+    expect(names(one, 'Official')).toEqual(['袁家军']);
+    // induced: the meeting's HELD_IN to 杭州市 is absent because 杭州市 is two hops away
+    expect(one.hasNode('City:330100')).toBe(false);
+    const two = select(graph, { official: '袁家军', hops: '2' });
+    expect(names(two, 'Official')).toEqual(['姜永柱', '王浩', '袁家军', '黄莉新']);
+    expect(two.hasEdge('HELD_IN|Meeting:平安浙江|City:330100')).toBe(true);
+    expect(names(select(graph, { official: '袁家军', hops: '0' }))).toEqual(['袁家军']);
+  });
+
+  it('finds names in Traditional script and by alias, and cities without their suffix', () => {
+    expect(contents(select(graph, { official: '袁家軍' }))).toEqual(contents(select(graph, { official: '袁家军' })));
+    expect(contents(select(graph, { city: '杭州' }))).toEqual(contents(select(graph, { city: '杭州市' })));
+    expect(contents(select(graph, { city: '蕭山區' }))).toEqual(contents(select(graph, { city: '萧山区' })));
+  });
+
+  it('takes a place with its subdivisions and all their neighbours', () => {
+    const hz = select(graph, { city: '杭州市' });
+    expect(names(hz, 'City')).toEqual(['杭州市', '浙江省', '萧山区']);
+    expect(names(hz, 'Meeting')).toEqual(['全省建设平安浙江工作会议', '区疫情防控指挥部工作例会']);
+    expect(names(hz, 'Site')).toEqual(['萧山国际机场主线卡口']);
+    expect(names(hz, 'Official')).toEqual([]);
+    expect(names(select(graph, { city: '丽水' }), 'City')).toEqual(['丽水市', '浙江省']);
+  });
+
+  it('takes a campaign or a meeting with its neighbours', () => {
+    expect(names(select(graph, { campaign: '枫桥经验' }))).toEqual(['全省建设平安浙江工作会议召开', '枫桥经验', '袁家军']);
+    const meeting = select(graph, { meeting: '全省建设平安浙江工作会议' });
+    expect(names(meeting, 'Official')).toEqual(['王浩', '袁家军', '黄莉新']);
+    expect(names(meeting, 'City')).toEqual(['杭州市']);
+  });
+
+  it('unites focus selectors', () => {
+    const both = select(graph, { official: '王浩', campaign: '枫桥经验' });
+    const union = new Set([...select(graph, { official: '王浩' }).nodes(), ...select(graph, { campaign: '枫桥经验' }).nodes()]);
+    expect(new Set(both.nodes())).toEqual(union);
+  });
+
+  it('keeps only evidence in the period, drops facts left without any, keeps the places they lie in', () => {
+    const april = select(graph, { from: '2022-04-01', to: '2022-04-30' });
+    const holds = april.getEdgeAttributes('HOLDS|Official:袁家军|Post:浙江省委书记');
+    expect(holds.evidence.map((e) => e.date)).toEqual(['2022-04-02']);
+    expect([holds.firstDate, holds.lastDate]).toEqual(['2022-04-02', '2022-04-02']);
+    expect(april.hasEdge('ATTENDED|Official:袁家军|Meeting:交流会')).toBe(false);
+    expect(april.hasNode('Meeting:交流会')).toBe(false);
+    expect(april.hasNode(A2)).toBe(false); // cited by no evidence in April
+    // undated evidence is outside every period
+    expect(april.hasEdge('ATTENDED|Official:姜永柱|Meeting:萧山例会')).toBe(false);
+    // the site inspected in April, and the divisions it lies in
+    expect(names(april, 'City')).toEqual(['杭州市', '浙江省', '萧山区']);
+    expect(april.hasEdge('PART_OF|City:330109|City:330100')).toBe(true);
+    // the source graph is untouched
+    expect(graph.getEdgeAttribute('HOLDS|Official:袁家军|Post:浙江省委书记', 'evidence')).toHaveLength(2);
+
+    const january = select(graph, { official: '袁家军', to: '2022-01-31' });
+    // filters narrow the focus: 浙江省 (where the post lies) is two hops away, outside the 1-hop focus
+    expect(names(january)).toEqual(['县(市、区)委书记工作交流会暨疫情防控工作部署会', '浙江省委书记', '縣委書記工作交流會', '袁家军']);
+  });
+
+  it('keeps a named seed even when the period leaves it no fact', () => {
+    const s = select(graph, { official: '姜永柱', from: '2023' });
+    expect(names(s)).toEqual(['姜永柱']);
+  });
+
+  it('narrows by labels and types', () => {
+    const meetings = select(graph, { official: '袁家军', labels: 'Official,Meeting' });
+    expect(names(meetings)).toEqual(['全省建设平安浙江工作会议', '县(市、区)委书记工作交流会暨疫情防控工作部署会', '袁家军']);
+    expect(types(meetings)).toEqual(['ATTENDED']);
+    const chaired = select(graph, { types: 'CHAIRED,ATTENDED' });
+    expect(types(chaired)).toEqual(['ATTENDED', 'CHAIRED']);
+    expect(names(chaired, 'City')).toEqual([]);
+    expect(names(chaired, 'Official')).toEqual(['姜永柱', '王浩', '袁家军', '黄莉新']);
+  });
+
+  it('names close candidates when nothing matches', () => {
+    expect(() => select(graph, { official: '袁家' })).toThrow(NoMatchError);
+    expect(() => select(graph, { official: '袁家' })).toThrow('no Official named "袁家"; close names: 袁家军');
+    expect(() => select(graph, { meeting: '平安浙江' })).toThrow(/close names: 全省建设平安浙江工作会议/);
+    expect(() => select(graph, { official: 'Xi' })).toThrow('no Official named "Xi"; the graph has no Official with a similar name');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+/** Every format, read back, equals what was written. */
+const roundTrips: [string, (g: KgGraph) => KgGraph][] = [
+  ['json', (g) => graphFromJSON(JSON.parse(writeJson(g)))],
+  ['jsonl', (g) => readJsonl(writeJsonl(g))],
+  ['gexf', (g) => readGexf(writeGexf(g))],
+  ['graphml', (g) => readGraphml(writeGraphml(g))],
+  ['csv', (g) => readCsv(writeCsv(g))],
+];
+
+describe('export formats', () => {
+  const selections: [string, Partial<Record<keyof Selector, string>>][] = [
+    ['whole graph', {}],
+    ['official 1 hop', { official: '袁家军' }],
+    ['city in April', { city: '杭州', from: '2022-04', to: '2022-04' }],
+  ];
+  for (const [format, roundTrip] of roundTrips) {
+    it.each(selections)(`${format} reads back equal to the selection: %s`, (_, query) => {
+      const selected = select(fixtureGraph(), query as Record<string, string>);
+      expect(selected.order).toBeGreaterThan(0);
+      expect(contents(roundTrip(selected))).toEqual(contents(selected));
+    });
+  }
+
+  it('gexf is GEXF 1.3 with display labels, kgLabel and colours by label', () => {
+    const text = writeGexf(fixtureGraph());
+    expect(text).toContain('<gexf version="1.3" xmlns="http://gexf.net/1.3"');
+    expect(text).toMatch(/<node id="Official:袁家军" label="袁家军">/);
+    expect(text).toMatch(/<attvalue for="kgLabel" value="Official"\/>/);
+    expect(text).toMatch(/<viz:color r="214" g="39" b="40"\/>/);
+    expect(text).toMatch(/<edge id="CHAIRED\|Official:王浩\|Meeting:平安浙江" source="Official:王浩" target="Meeting:平安浙江" weight="1" label="CHAIRED">/);
+  });
+
+  it('graphml declares typed keys for every attribute', () => {
+    const text = writeGraphml(fixtureGraph());
+    expect(text).toContain('<graph id="kg" edgedefault="directed">');
+    expect(text).toMatch(/<key id="n\d+" for="node" attr.name="kgLabel" attr.type="string"\/>/);
+    expect(text).toMatch(/<key id="e\d+" for="edge" attr.name="evidence" attr.type="string"\/>/);
+    expect(text).toMatch(/<key id="g\d+" for="graph" attr.name="schema" attr.type="int"\/>/);
+  });
+
+  it('csv has neo4j-admin headers, one file per label and per type', () => {
+    const files = writeCsv(fixtureGraph());
+    const byName = Object.fromEntries(files.map((f) => [f.name, f.content]));
+    expect(Object.keys(byName).sort()).toEqual([
+      'import-neo4j-admin.sh',
+      ...['Article', 'Campaign', 'City', 'Meeting', 'Official', 'Post', 'Site'].map((l) => `nodes_${l}.csv`),
+      ...['ATTENDED', 'CHAIRED', 'HELD_IN', 'HOLDS', 'INSPECTED', 'LOCATED_IN', 'MENTIONS', 'PART_OF', 'POST_IN', 'PROMOTED'].map((t) => `relationships_${t}.csv`),
+    ].sort());
+    expect(byName['nodes_Official.csv'].split('\n')[0]).toBe('key:ID,:LABEL,name,aliases:string[]');
+    expect(byName['nodes_City.csv'].split('\n')[0]).toBe('key:ID,:LABEL,name,aliases:string[],code,level,parent');
+    expect(byName['relationships_HOLDS.csv'].split('\n')[0]).toBe(':START_ID,:END_ID,:TYPE,key,evidence,firstDate,lastDate');
+    expect(byName['nodes_Official.csv']).toContain('Official:袁家军,Official,袁家军,袁家軍\n');
+    expect(byName['nodes_Official.csv']).toContain('Official:王浩,Official,王浩,""\n'); // empty array
+    expect(byName['nodes_City.csv']).toContain('City:330000,City,浙江省,浙江,,province,\n'); // nulls
+    expect(byName['import-neo4j-admin.sh']).toContain("--nodes='nodes_Official.csv'");
+    expect(byName['import-neo4j-admin.sh']).toContain("--array-delimiter=';'");
+    for (const f of files.filter((f) => f.name.endsWith('.csv'))) {
+      expect(() => parseCsvHeader(f.content.split('\n')[0].split(','), f.name)).not.toThrow();
+    }
+  });
+
+  it('csv refuses an array element holding the array delimiter, and takes another delimiter', () => {
+    const g = fixtureGraph();
+    g.setNodeAttribute('Official:王浩', 'aliases', ['王;浩']);
+    expect(() => writeCsv(g)).toThrow('node Official:王浩: aliases value "王;浩" contains the array delimiter ";"');
+    const files = writeCsv(g, { arrayDelimiter: '|' });
+    expect(contents(readCsv(files, '|'))).toEqual(contents(g));
+    expect(files.find((f) => f.name === 'import-neo4j-admin.sh')!.content).toContain("--array-delimiter='|'");
+    expect(() => writeCsv(g, { arrayDelimiter: ',' })).toThrow(/array delimiter must be one character other than/);
+  });
+
+  it('cypher is one MERGE statement per line, constraints first', () => {
+    const lines = writeCypher(fixtureGraph()).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^\/\/ kg export: 16 nodes, 27 relationships/);
+    expect(lines[1]).toBe('CREATE CONSTRAINT kg_City_key IF NOT EXISTS FOR (n:City) REQUIRE n.key IS UNIQUE;');
+    expect(lines).toContain(`MERGE (n:Official {key: 'Official:袁家军'}) SET n += {name: '袁家军', aliases: ['袁家軍']};`);
+    expect(lines.filter((l) => l.startsWith('MATCH'))).toHaveLength(27);
+    expect(lines.every((l) => l.startsWith('//') || l.endsWith(';'))).toBe(true);
+  });
+
+  it('cypher string literals escape quotes, backslashes and control characters', () => {
+    expect(cypherString(`a'b"c\\d\ne\r\tf\u0001g`)).toBe(`'a\\'b"c\\\\d\\ne\\r\\tf\\u0001g'`);
+    expect(cypherString('袁家军 😀 <&>')).toBe("'袁家军 😀 <&>'");
+  });
+
+  it('every format names its media type or is a folder', () => {
+    for (const [name, format] of Object.entries(FORMATS)) {
+      expect(format.kind === 'folder' || /charset=utf-8/.test(format.mediaType), name).toBe(true);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+/** Text that breaks naive writers: quotes, escapes, separators, markup, line breaks, emoji, CJK. */
+const TRICKY = ["'", '"', '\\', '\n', '\r\n', '\t', ',', ';', '<', '&', '>', '&amp;', '&lt;', ']]>', '--', '//', '`', '😀', '袁家軍', '浙江省', ' ', '|', '{', '}', '$x', '\\n'];
+export const trickyText = (minLength = 1) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength, maxLength: 8 })
+    .map((parts) => parts.join(''))
+    .filter((s) => s.length >= minLength);
+
+/**
+ * A small graph whose names, aliases, keys and evidence are all tricky text. Node fields are
+ * never empty strings (GEXF cannot tell "" from a missing value; docs/export.md says so);
+ * evidence sentences can be.
+ */
+export const trickyGraph = fc
+  .record({
+    names: fc.uniqueArray(trickyText(), { minLength: 2, maxLength: 4 }),
+    aliases: fc.array(trickyText().filter((s) => !s.includes(';')), { maxLength: 3 }),
+    sentences: fc.array(trickyText(0), { minLength: 1, maxLength: 3 }),
+    meeting: trickyText(),
+    title: trickyText(),
+  })
+  .map(({ names, aliases, sentences, meeting, title }) => {
+    const g = newGraph();
+    const article = addNode(g, { key: `Article:${names[0]}`, label: 'Article', name: names[0], aliases: [], file: `${names[0]}.txt`, sha256: '0'.repeat(64), published: null, script: 'traditional', title });
+    const meetingKey = addNode(g, { key: `Meeting:${meeting}`, label: 'Meeting', name: meeting, aliases, date: '2022-04-02', city: null });
+    for (const name of names.slice(1)) {
+      const official = addNode(g, { key: `Official:${name}`, label: 'Official', name, aliases });
+      addEdge(g, 'ATTENDED', official, meetingKey, sentences.map((s, i) => evidence(article, s, i ? '2022-04-02' : null, i)));
+      addEdge(g, 'MENTIONS', article, official);
+    }
+    return g;
+  });
+
+describe('tricky text survives every format', () => {
+  for (const [format, roundTrip] of roundTrips) {
+    it(format, () => {
+      fc.assert(
+        fc.property(trickyGraph, (g) => {
+          expect(contents(roundTrip(g))).toEqual(contents(g));
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it('xml formats replace characters XML 1.0 cannot hold', () => {
+    const g = fixtureGraph();
+    g.setNodeAttribute('Official:王浩', 'name', 'a\u0001b\uFFFEc\uD800d');
+    expect(readGexf(writeGexf(g)).getNodeAttribute('Official:王浩', 'name')).toBe('a\uFFFDb\uFFFDc\uFFFDd');
+    expect(readGraphml(writeGraphml(g)).getNodeAttribute('Official:王浩', 'name')).toBe('a\uFFFDb\uFFFDc\uFFFDd');
+  });
+});
