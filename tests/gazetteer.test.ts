@@ -87,9 +87,14 @@ describe('findDivisions', () => {
   });
 
   it('does not find divisions inside other names', () => {
-    for (const text of ['杭州龙山化工有限公司', '浙江大学', '萧山国际机场', '钱塘江', '温州网', '杭州日报', '杭州湾', '共同富裕示范区', '比如', '示范县', '推广浦江经验']) {
-      expect(found(text), text).toEqual([]);
-    }
+    const texts = [
+      '杭州龙山化工有限公司', '浙江大学', '萧山国际机场', '钱塘江', '温州网', '杭州日报', '杭州湾',
+      '共同富裕示范区', '比如', '示范县', '推广浦江经验', '全市中小企业', '加强职业健康保护',
+      '给党员上党课', '乡镇和县直部门', '湖州某燃气配送服 务有限公司',
+    ];
+    for (const text of texts) expect(found(text), text).toEqual([]);
+    expect(found('会议审定户县实施方案')).toEqual(['户县']);
+    expect(found('杭州人')).toEqual(['杭州市']);
     expect(found('温州市委书记考察温州大学')).toEqual(['温州市']);
   });
 
@@ -110,6 +115,16 @@ describe('findDivisions', () => {
     // Generic names need context.
     expect(found('城区')).toEqual([]);
     expect(found('萧山')).toEqual(['萧山区']);
+    // Short forms that are also common words need their parent in the context.
+    expect(found('江山如画')).toEqual([]);
+    expect(found('衢州江山')).toEqual(['衢州市', '江山市']);
+    expect(found('江山', ['衢州市'])).toEqual(['江山市']);
+  });
+
+  it('reads a short form that names a township of the context county as the township', () => {
+    expect(found('在安阳调研')).toEqual(['安阳市']);
+    expect(found('瑞安市委书记到安阳调研')).toEqual(['瑞安市']);
+    expect(found('到余杭调研', ['余杭区'])).toEqual(['余杭区']);
   });
 });
 
@@ -141,7 +156,9 @@ describe.skipIf(!haveCorpus)('findDivisions on the sample articles (../shared)',
     const recall = truePositives / (truePositives + falseNegatives);
     const precision = truePositives / (truePositives + falsePositives);
     console.log(`gazetteer on sample articles: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)} (tp ${truePositives}, fn ${falseNegatives}, fp ${falsePositives})`);
+    // Measured: recall 1.000, precision 0.818; every remaining false positive is a real
+    // division named in the crawler's related-article lists of 000, which gold leaves out.
     expect(recall).toBeGreaterThanOrEqual(0.95);
-    expect(precision).toBeGreaterThanOrEqual(0.5);
+    expect(precision).toBeGreaterThanOrEqual(0.75);
   });
 });

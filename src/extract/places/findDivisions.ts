@@ -12,11 +12,16 @@
  *  3. then the higher level (吉林 -> 吉林省, 西安 -> 西安市 not 吉林市's 西安区);
  *  4. still tied: a full name gives the lowest code and lists the others in
  *     `alternatives`; a short form is dropped as too uncertain.
- * Names listed as context-only (城区, 市中区, 西湖区 ...) are kept only when rule 1 applies.
+ * Names listed as context-only (城区, 市中区, 江山, 天台 ...) are kept only when the context
+ * holds their parent (for a county: its prefecture or the county itself).
+ * A short form that is also a township's name inside a context county names the township
+ * and is dropped (安阳 in a 瑞安市 text is 安阳街道).
  */
 import { loadGazetteer } from './divisions.ts';
 import { parentChain } from './hierarchy.ts';
 import { placeMatchingRules, type PlaceMatchingRules } from './lexicon.ts';
+import { segmentWords, type Words } from './segmentation.ts';
+import { countiesWithTownship } from './townships.ts';
 import type { Division, DivisionMention, DivisionLevel } from './types.ts';
 
 export interface FindDivisionsOptions {
@@ -71,7 +76,11 @@ function divisionStartsAt(text: string, pos: number, idx: SurfaceIndex): boolean
 /** The name at [start, end) is the head of an organisation's or facility's name. */
 function insideOrganisationName(text: string, end: number, rules: PlaceMatchingRules): boolean {
   let run = '';
-  for (let i = end; i < text.length && run.length < 14 && isHan(text[i]); i++) run += text[i];
+  for (let i = end; i < text.length && run.length < 14; i++) {
+    if (isHan(text[i])) run += text[i];
+    // A single OCR space inside a name (配送服 务有限公司) does not end it.
+    else if (!(text[i] === ' ' && isHan(text[i - 1]) && isHan(text[i + 1]))) break;
+  }
   let cut = run.length;
   for (const breaker of rules.runBreakers) {
     const at = run.indexOf(breaker);
@@ -81,8 +90,24 @@ function insideOrganisationName(text: string, end: number, rules: PlaceMatchingR
   return rules.organisationSuffixes.some((suffix) => run.includes(suffix));
 }
 
+/**
+ * The surface lines up with the text's words: it starts a word, and a short form also
+ * ends one (钱塘|江 is one word, 钱塘江), except for 人 (杭州人 names the place).
+ * Full names end in 市/县/区, which often join the next word (湖州|市委), so only their
+ * start is checked, and only for short ones (a long name is no accident).
+ */
+function alignsWithWords(words: Words | null, text: string, start: number, end: number, short: boolean): boolean {
+  if (!words) return true;
+  // A two-character full name must be one word: 户县 in 审定户县, not 和县 in 乡镇和县直部门.
+  if (!short) return end - start > 3 || (words.starts[start] === 1 && (end - start > 2 || words.endOfWordAt[start] === end));
+  if (words.starts[start] !== 1) return false;
+  if (words.starts[end] === 1) return true;
+  const wordEnd = words.endOfWordAt[start];
+  return wordEnd > end && text.slice(end, wordEnd) === '人';
+}
+
 /** Why a surface at [start, end) cannot name a division, or null when it can. */
-function rejectSurface(text: string, start: number, end: number, short: boolean, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
+function rejectSurface(text: string, start: number, end: number, short: boolean, words: Words | null, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
   const surface = text.slice(start, end);
   const before = text[start - 1];
   if (short) {
@@ -92,9 +117,8 @@ function rejectSurface(text: string, start: number, end: number, short: boolean,
     if (surface.length === 2 && rules.surnames.has(before ?? '') && (start < 2 || rules.beforeSurname.has(text[start - 2]))) {
       return 'given name of a person';
     }
-  } else if (surface.length === 2 && isHan(before) && !rules.twoCharBoundary.has(before)) {
-    return 'tail of a word';
   }
+  if (!alignsWithWords(words, text, start, end, short)) return 'inside a word';
   if (insideOrganisationName(text, end, rules)) return 'inside an organisation name';
   return null;
 }
@@ -113,6 +137,7 @@ const LEVEL_RANK: Record<DivisionLevel, number> = { province: 1, prefecture: 2, 
 function scanCandidates(text: string): Candidate[] {
   const idx = index();
   const rules = placeMatchingRules();
+  const words = segmentWords(text);
   const found: Candidate[] = [];
   for (let i = 0; i < text.length; ) {
     let matched = 0;
@@ -124,7 +149,7 @@ function scanCandidates(text: string): Candidate[] {
       const full = entries.filter((e) => !e.short);
       const use = full.length ? full : entries;
       const short = !full.length;
-      if (rejectSurface(text, i, i + len, short, idx, rules)) continue;
+      if (rejectSurface(text, i, i + len, short, words, idx, rules)) continue;
       let divisions = use.map((e) => e.division);
       if (short && divisions.some((d) => !d.former)) divisions = divisions.filter((d) => !d.former);
       found.push({ start: i, end: i + len, surface, short, divisions, contextOnly: rules.contextOnlyNames.has(surface) });
@@ -158,15 +183,25 @@ function keepBest<T>(items: T[], score: (item: T) => number): T[] {
   return items.filter((item) => score(item) === best);
 }
 
+/** The surface is a township's name in a county of the context, and `division` does not hold that township. */
+function namesContextTownship(surface: string, division: Division, ranks: Map<string, number>): boolean {
+  for (const county of countiesWithTownship(surface)) {
+    if (ranks.get(county) === LEVEL_RANK.county && county !== division.code && !county.startsWith(division.code)) return true;
+  }
+  return false;
+}
+
 function choose(candidate: Candidate, ranks: Map<string, number>): DivisionMention | null {
   let pool = candidate.divisions;
+  if (candidate.contextOnly) pool = pool.filter((d) => contextScore(d, ranks) >= LEVEL_RANK[d.level] - 1);
+  if (!pool.length) return null;
   const inContext = pool.filter((d) => contextScore(d, ranks) > 0);
   if (inContext.length) pool = keepBest(inContext, (d) => contextScore(d, ranks));
-  else if (candidate.contextOnly) return null;
   pool = keepBest(pool, (d) => (d.former ? 0 : 1));
   pool = keepBest(pool, (d) => -LEVEL_RANK[d.level]);
   if (pool.length > 1 && candidate.short) return null;
   const [division, ...rest] = [...pool].sort((a, b) => a.code.localeCompare(b.code));
+  if (candidate.short && namesContextTownship(candidate.surface, division, ranks)) return null;
   const mention: DivisionMention = { division, start: candidate.start, end: candidate.end, surface: candidate.surface, short: candidate.short };
   if (rest.length) mention.alternatives = rest;
   return mention;

