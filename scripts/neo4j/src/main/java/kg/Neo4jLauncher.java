@@ -18,7 +18,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Usage: java -cp ... kg.Neo4jLauncher <home> <port> <password>
  *   home      data folder (databases, transaction logs, logs, import/)
  *   port      Bolt port on 127.0.0.1
- *   password  set for user neo4j on the first start only (later starts keep what is stored)
+ *   password  given to user neo4j while it still has the initial password that must be changed
+ *             (first start); later starts keep the stored password
  */
 public final class Neo4jLauncher {
     public static void main(String[] args) throws Exception {
@@ -31,7 +32,6 @@ public final class Neo4jLauncher {
         String password = args[2];
         Path importDir = home.resolve("import");
         Files.createDirectories(importDir);
-        boolean firstStart = !Files.exists(home.resolve("data/dbms"));
 
         // neo4j.conf names in comments, so the settings read like the server's documentation.
         SocketAddress bolt = new SocketAddress("127.0.0.1", port);
@@ -52,14 +52,25 @@ public final class Neo4jLauncher {
             System.out.println("kg-neo4j: stopped");
         }));
 
-        if (firstStart) {
-            // A fresh store has user neo4j/neo4j with "change required": set the project's password.
-            GraphDatabaseService system = dbms.database("system");
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+        try {
+            setInitialPassword(dbms.database("system"), password);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1); // the shutdown hook closes the store
         }
         System.out.println("kg-neo4j: ready on bolt://127.0.0.1:" + port + " (home " + home + ")");
         Thread.currentThread().join(); // serve until SIGTERM runs the shutdown hook
+    }
+
+    /** A fresh store has user neo4j/neo4j with "change required": give it the project's password. */
+    private static void setInitialPassword(GraphDatabaseService system, String password) {
+        boolean fresh = system.executeTransactionally(
+                "SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' RETURN passwordChangeRequired",
+                Map.of(),
+                result -> result.hasNext() && Boolean.TRUE.equals(result.next().get("passwordChangeRequired")));
+        if (fresh) {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        }
     }
 }
