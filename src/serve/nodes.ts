@@ -21,6 +21,8 @@ export interface RelationshipView {
 
 export interface NodeDetail {
   node: NodeAttributes;
+  /** Names of the nodes that properties such as city and parent point to, by key. */
+  names: Record<string, string>;
   degree: number;
   relationships: RelationshipView[];
 }
@@ -57,7 +59,12 @@ export function nodeDetail(graph: KgGraph, key: string): NodeDetail | undefined 
   relationships.sort(
     (a, b) => a.type.localeCompare(b.type) || (a.firstDate ?? '').localeCompare(b.firstDate ?? '') || a.other.name.localeCompare(b.other.name),
   );
-  return { node: graph.getNodeAttributes(key), degree: graph.degree(key), relationships };
+  const node = graph.getNodeAttributes(key);
+  const names: Record<string, string> = {};
+  for (const value of Object.values(node)) {
+    if (typeof value === 'string' && value !== key && graph.hasNode(value)) names[value] = graph.getNodeAttribute(value, 'name');
+  }
+  return { node, names, degree: graph.degree(key), relationships };
 }
 
 /** The node, its direct neighbours and the edges among them, in graph.json form (to expand a node in the view). */

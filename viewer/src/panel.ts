@@ -72,7 +72,8 @@ export function renderPanel(body: HTMLElement, detail: NodeDetail, actions: Pane
   for (const name of PROPERTIES) {
     const value = node[name];
     if (value === null || value === undefined || value === '' || (name === 'title' && value === node.name)) continue;
-    props.append(el('dt', { text: name }), el('dd', { text: String(value) }));
+    const shown = typeof value === 'string' && name !== 'key' && detail.names?.[value] ? detail.names[value] : String(value);
+    props.append(el('dt', { text: name }), el('dd', { text: shown, title: String(value) }));
   }
 
   const sections: HTMLElement[] = [];

@@ -18,6 +18,8 @@ export function createSearch(onPick: (hit: SearchHit) => void) {
   };
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
+    clearTimeout(timer);
+    generation++; // answers still on the way are for an older query
     input.value = hit.name;
     close();
     onPick(hit);
@@ -64,6 +66,11 @@ export function createSearch(onPick: (hit: SearchHit) => void) {
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
+    if (!input.value.trim()) {
+      generation++;
+      hits = [];
+      return close();
+    }
     timer = window.setTimeout(lookup, 120);
   });
   input.addEventListener('keydown', async (event) => {

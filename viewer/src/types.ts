@@ -72,6 +72,7 @@ export interface RelationshipView {
 
 export interface NodeDetail {
   node: NodeData;
+  names: Record<string, string>;
   degree: number;
   relationships: RelationshipView[];
 }
