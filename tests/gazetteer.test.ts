@@ -84,6 +84,20 @@ describe('findDivisions', () => {
     expect(found('浙江江山市')).toEqual(['浙江省', '江山市']);
     expect(found('上海市浦东新区')).toEqual(['上海市', '浦东新区']);
     expect(found('会议在陕西省户县召开')).toEqual(['陕西省', '户县']);
+    expect(found('恩施州委书记到长阳县调研')).toEqual(['恩施土家族苗族自治州', '长阳土家族自治县']);
+    expect(found('在内蒙古、广西调研')).toEqual(['内蒙古自治区', '广西壮族自治区']);
+  });
+
+  it('flags functional areas and former names', () => {
+    const [xiongan] = findDivisions('河北雄安新区');
+    expect(xiongan.division.name).toBe('河北省');
+    const area = findDivisions('河北雄安新区')[1].division;
+    expect([area.name, area.functional]).toEqual(['雄安新区', true]);
+    expect(findDivisions('河北雄安新区', { functional: false }).map((m) => m.division.name)).toEqual(['河北省']);
+    const [qiantang] = findDivisions('钱塘新区');
+    expect(qiantang.division.former && qiantang.division.functional).toBe(true);
+    expect(found('萧山')).toEqual(['萧山区']); // the current division, not the former 萧山市
+    expect(found('萧山市')).toEqual(['萧山市']);
   });
 
   it('does not find divisions inside other names', () => {

@@ -50,7 +50,11 @@ const SPECIAL_PROVINCES: [string, string][] = [
 ];
 
 function make(code: string, name: string, level: DivisionLevel, parentCode: string | null): Division {
-  return { code, name, shortName: shortNameOf(name, level), level, parentCode };
+  const division: Division = { code, name, shortName: shortNameOf(name, level), level, parentCode };
+  // Autonomous prefectures and counties are written with a plain suffix: 恩施州, 景宁县.
+  const plain = /自治州$/.test(name) ? '州' : /自治县$/.test(name) ? '县' : '';
+  if (plain && division.shortName) division.aliases = [division.shortName + plain];
+  return division;
 }
 
 function buildDivisions(): Division[] {

@@ -35,7 +35,10 @@ export interface FindDivisionsOptions {
 
 interface Entry {
   division: Division;
+  /** Not the full name (湖州 for 湖州市, 恩施州 for 恩施土家族苗族自治州). */
   short: boolean;
+  /** Checked like a full name: it ends with a division suffix (恩施州, 景宁县). */
+  suffixed: boolean;
 }
 
 interface SurfaceIndex {
@@ -53,9 +56,9 @@ function index(): SurfaceIndex {
     entries.set(surface, [...(entries.get(surface) ?? []), entry]);
   };
   for (const division of loadGazetteer().all) {
-    add(division.name, { division, short: false });
-    if (division.shortName && division.shortName !== division.name) add(division.shortName, { division, short: true });
-    for (const alias of division.aliases ?? []) add(alias, { division, short: true });
+    add(division.name, { division, short: false, suffixed: true });
+    if (division.shortName && division.shortName !== division.name) add(division.shortName, { division, short: true, suffixed: false });
+    for (const alias of division.aliases ?? []) add(alias, { division, short: true, suffixed: /[省市州县区盟旗]$/.test(alias) });
   }
   let maxLength = 0;
   for (const surface of entries.keys()) maxLength = Math.max(maxLength, surface.length);
@@ -149,7 +152,8 @@ function scanCandidates(text: string): Candidate[] {
       const full = entries.filter((e) => !e.short);
       const use = full.length ? full : entries;
       const short = !full.length;
-      if (rejectSurface(text, i, i + len, short, words, idx, rules)) continue;
+      const checkAsShort = !use.some((e) => e.suffixed);
+      if (rejectSurface(text, i, i + len, checkAsShort, words, idx, rules)) continue;
       let divisions = use.map((e) => e.division);
       if (short && divisions.some((d) => !d.former)) divisions = divisions.filter((d) => !d.former);
       found.push({ start: i, end: i + len, surface, short, divisions, contextOnly: rules.contextOnlyNames.has(surface) });

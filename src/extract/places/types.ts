@@ -22,7 +22,10 @@ export interface Division {
   successorCode?: string;
   /** A functional area (开发区, 新区, 示范区) rather than an administrative division. */
   functional?: boolean;
-  /** Other names written in text (雄安 for 雄安新区), from the extras lexicon. */
+  /**
+   * Other names written in text: 恩施州 for 恩施土家族苗族自治州, 景宁县 for 景宁畲族自治县,
+   * and those of the extras lexicon (雄安 for 雄安新区).
+   */
   aliases?: string[];
 }
 
