@@ -26,9 +26,9 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
   const raw = ext === '.html' || ext === '.htm' || looksLikeHtml(decoded.text) ? htmlToText(decoded.text) : decoded.text;
   if (raw.trim() === '') return { path: name, reason: 'empty file (no visible text)' };
 
-  const { lines, script } = cleanDocument(raw);
+  const { lines, script, columnar } = cleanDocument(raw);
   const published = findPublishedDate(raw);
-  const items = buildItems(raw, lines, published);
+  const items = buildItems(raw, lines, published, columnar);
   if (items.length === 0) return { path: name, reason: 'no article text (only page furniture, or no Chinese text)' };
 
   const file = name === '<stdin>' ? name : basename(name);

@@ -19,6 +19,8 @@ export interface CleanLine {
 export interface CleanedDocument {
   lines: CleanLine[];
   script: Script;
+  /** The page is OCR of narrow newspaper columns (lines break anywhere inside words). */
+  columnar: boolean;
 }
 
 /** Text and raw offsets of one line while the passes run. */
@@ -151,6 +153,23 @@ function fullwidthPunctuation(chars: Chars, ctx: Context): Chars {
   return filter(chars, (i) => !drop[i]);
 }
 
+/** A bracket pair is fullwidth on both sides or neither: `2020(2021）` -> `2020（2021）`. */
+function pairBrackets(chars: Chars): Chars {
+  const { c } = chars;
+  const open: number[] = [];
+  for (let i = 0; i < c.length; i++) {
+    if (c[i] === '(' || c[i] === '（') open.push(i);
+    else if ((c[i] === ')' || c[i] === '）') && open.length > 0) {
+      const j = open.pop()!;
+      if (c[i] === '）' || c[j] === '（') {
+        c[i] = '）';
+        c[j] = '（';
+      }
+    }
+  }
+  return chars;
+}
+
 const PUNCT_RANK: Record<string, number> = { '，': 0, '、': 1, '：': 2, '；': 3, '。': 4, '！': 4, '？': 4 };
 
 /** `,,` `,、` `,。` `。。`: a run of separators keeps its strongest mark. */
@@ -265,6 +284,7 @@ function cleanLine(raw: string, start: number, end: number, ctx: Context): Chars
   chars = normaliseSpaces(chars);
   chars = removeRuby(chars, ctx);
   chars = fullwidthPunctuation(chars, ctx);
+  chars = pairBrackets(chars);
   chars = collapsePunctuation(chars);
   const gaps = ocrGaps(line);
   const joinHan = gaps.length > 0 && ((ctx.columnar && looksLikeBody(line)) || columnarLine(line, gaps));
@@ -285,7 +305,7 @@ export function cleanDocument(raw: string): CleanedDocument {
     lines.push({ text: simplified.slice(at, at + l.c.length), offsets: l.o, start: bounds[i][0], end: bounds[i][1] });
     at += l.c.length + 1;
   });
-  return { lines, script };
+  return { lines, script, columnar: ctx.columnar };
 }
 
 /**

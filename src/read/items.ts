@@ -62,14 +62,33 @@ function chronicleDayOf(rawLine: string, chronicle: boolean): number | 'same' | 
   return m[1] ? Number(m[1]) : 'same';
 }
 
-/** A paragraph that ends mid-sentence continues on the next text line (page or column break). */
-function continues(text: string): boolean {
-  const last = text[text.length - 1];
+/** A line that ends mid-sentence: a candidate for continuing on the next line. */
+function endsMidSentence(text: string, columnar: boolean): boolean {
   if (CAPTION.test(text)) return false;
-  return text.length >= 8 && /[，。；：]/.test(text) && (isHan(last) || last === '，' || last === '、' || /\w/.test(last));
+  const last = text[text.length - 1];
+  if (!(isHan(last) || last === '，' || last === '、' || /\w/.test(last))) return false;
+  // Column OCR breaks lines anywhere; elsewhere a line without a comma is a heading.
+  return text.length >= 8 && (/[，。；：]/.test(text) || (columnar && text.length >= 10));
 }
 
-function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: boolean): Array<Paragraph | 'credit'> {
+interface Layout {
+  /** Paragraphs are separated by blank lines, so a single line break is a soft wrap. */
+  blankSeparated: boolean;
+  columnar: boolean;
+}
+
+function layoutOf(kinds: Kind[], columnar: boolean): Layout {
+  let blankAfter = 0;
+  let textAfter = 0;
+  for (let i = 0; i + 1 < kinds.length; i++) {
+    if (kinds[i] !== 'text') continue;
+    if (kinds[i + 1] === 'blank') blankAfter++;
+    else if (kinds[i + 1] === 'text') textAfter++;
+  }
+  return { blankSeparated: blankAfter > textAfter, columnar };
+}
+
+function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: boolean, layout: Layout): Array<Paragraph | 'credit'> {
   const out: Array<Paragraph | 'credit'> = [];
   const make = (l: CleanLine): Paragraph => {
     const d = datelineOf(l.text);
@@ -91,14 +110,19 @@ function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: b
       continue;
     }
     const p = make(lines[i]);
+    const isTitle = out.length === 0 && p.headline;
     i++;
-    // Rejoin across blank lines only: furniture between two lines means they are apart.
-    while (continues(p.text)) {
+    // A paragraph broken by the page layout continues on the next text line. Never across
+    // page furniture, never into an indented line (a new paragraph), never from the title.
+    while (!isTitle && endsMidSentence(p.text, layout.columnar)) {
       let k = i;
       while (k < lines.length && kinds[k] === 'blank' && k - i < 3) k++;
       if (k >= lines.length || kinds[k] !== 'text') break;
+      if (k === i && !layout.blankSeparated && !layout.columnar) break;
+      if (/^(\s{2,}|[\t\u3000])/.test(raw.slice(lines[k].start, lines[k].end))) break;
       const next = make(lines[k]);
       if (next.strongDateline || next.dateExpr || next.chronicleDay !== null) break;
+      if (!/[，。；：]/.test(p.text) && next.headline) break;
       p.text += next.text;
       p.offsets = p.offsets.concat(next.offsets);
       p.headline = false;
@@ -124,7 +148,7 @@ interface Builder {
  * Splits the article into news items. `published` is the article's date (or null);
  * `reference` resolves the day expressions of datelines.
  */
-export function buildItems(raw: string, lines: CleanLine[], published: string | null): NewsItem[] {
+export function buildItems(raw: string, lines: CleanLine[], published: string | null, columnar = false): NewsItem[] {
   const kinds = classify(lines);
   const chronicleLines = lines.filter((l, i) => kinds[i] === 'text' && /^\d/.test(l.text) && CHRONICLE_DAY.test(raw.slice(l.start, l.end).trim()));
   const chronicle = chronicleLines.length >= 2;
@@ -138,7 +162,7 @@ export function buildItems(raw: string, lines: CleanLine[], published: string | 
       }
     }
   }
-  const paras = paragraphs(raw, lines, kinds, chronicle);
+  const paras = paragraphs(raw, lines, kinds, chronicle, layoutOf(kinds, columnar));
 
   // Headline runs that open an item: headline lines (bylines between them allowed)
   // right before a dateline paragraph.
