@@ -7,3 +7,4 @@ export { toSimplified, detectScript } from './script.ts';
 export { resolveDate, findPublishedDate, leadingDateExpression, parseNumeral } from './dates.ts';
 export { decodeBytes } from './decode.ts';
 export { htmlToText, looksLikeHtml } from './html.ts';
+export { readArticles, readAll } from './corpus.ts';

@@ -1,0 +1,300 @@
+/**
+ * One article -> its facts. Officials, meetings, campaigns and places are found sentence by
+ * sentence; relations come from events: within a news item, a meeting (held, chaired,
+ * spoken at) or an inspection (调研, 督导, 来到 …) runs until another begins, and who
+ * chaired, attended or took part is read against the event that is running.
+ */
+import type { Article, NewsItem, Sentence } from '../read/types.ts';
+import { resolveDate, leadingDateExpression } from '../read/dates.ts';
+import { findDivisions } from './gazetteer.ts';
+import { buildPlaceContext, placeRef, freePlace, type PlaceContext } from './context.ts';
+import { ChainState } from './titles.ts';
+import { findOfficials, bylineNames, type OfficialMention } from './officials.ts';
+import { findMeetings, refersToCurrentMeeting } from './meetings.ts';
+import { findCampaigns } from './campaigns.ts';
+import { findTargets, targetPlace, type Target } from './targets.ts';
+import { lexicon, wordAt } from './lexicon.ts';
+import type { ArticleFacts, Evidence, MeetingFact, PlaceRef, RelationFact } from './types.ts';
+
+export interface ExtractOptions {
+  /** Officials known from other articles of the corpus: their names alone are recognised. */
+  knownOfficials?: ReadonlySet<string>;
+  /** Campaigns learnt from quoted mentions elsewhere in the corpus. */
+  knownCampaigns?: ReadonlySet<string>;
+}
+
+interface MeetingRef {
+  fact: MeetingFact;
+}
+
+interface Event {
+  kind: 'meeting' | 'inspection';
+  meeting?: MeetingRef;
+  leads: Set<string>;
+  participants: Set<string>;
+  targets: { target: Target; evidence: Evidence }[];
+  /** Unnamed meetings held during an inspection (座谈会): the inspectors attend them. */
+  sideMeetings: { meeting: MeetingRef; evidence: Evidence }[];
+  /** A delegation named by its place (嘉兴市党政代表团): its members are that place's officials. */
+  delegationOf: string | null;
+  evidence: Evidence;
+}
+
+const sameMeeting = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a)));
+
+/** Names introduced in the article: by a title, a list, 同志 or 主持. */
+function introducedNames(article: Article, context: PlaceContext, known: ReadonlySet<string>, excluded: ReadonlySet<string>): Set<string> {
+  const names = new Set(known);
+  for (const item of article.items) {
+    for (const s of item.sentences) {
+      for (const m of findOfficials(s.text, new ChainState(context, item.index), names, excluded)) names.add(m.name);
+    }
+  }
+  return names;
+}
+
+export function extractArticle(article: Article, options: ExtractOptions = {}): ArticleFacts {
+  const context = buildPlaceContext(article.items.map((it) => it.sentences.map((s) => s.text).join('\n')));
+  const excluded = new Set(article.items.flatMap((it) => it.sentences.flatMap((s) => bylineNames(s.original === s.text ? s.text : `${s.text}\n${s.original}`))));
+  const known = introducedNames(article, context, options.knownOfficials ?? new Set(), excluded);
+  const knownCampaigns = new Set([...lexicon().campaigns.known, ...(options.knownCampaigns ?? [])]);
+
+  const facts: ArticleFacts = {
+    article: { key: article.key, file: article.file, published: article.published, title: article.title, script: article.script, sha256: article.sha256 },
+    officials: [],
+    posts: [],
+    cities: [],
+    meetings: [],
+    campaigns: [],
+    relations: [],
+  };
+  for (const item of article.items) extractItem(article, item, context, known, excluded, knownCampaigns, facts);
+  return facts;
+}
+
+function extractItem(
+  article: Article,
+  item: NewsItem,
+  context: PlaceContext,
+  known: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
+  knownCampaigns: ReadonlySet<string>,
+  facts: ArticleFacts,
+): void {
+  const { chair, attend, speak, accompany } = lexicon().verbs;
+  const events: Event[] = [];
+  let current: Event | undefined;
+  /** Meeting referred to before it is named (a headline 王浩主持 before the body names it). */
+  const pendingChairs: { name: string; evidence: Evidence }[] = [];
+  const officialPlaces = new Map<string, Set<string>>();
+  let lastOrganisation: string | null = null;
+
+  const relation = (type: RelationFact['type'], from: string, to: string, target: RelationFact['target'], evidence: Evidence, extra: Partial<RelationFact> = {}) =>
+    facts.relations.push({ type, from, to, target, evidence, ...extra });
+
+  const meetingFor = (name: string, evidence: Evidence, placeText: string | null): MeetingRef => {
+    const existing = facts.meetings.find((m) => sameMeeting(m.name, name) && (m.date === evidence.date || !m.date || !evidence.date));
+    if (existing) {
+      if (name.length > existing.name.length && !/^[我]/.test(name)) existing.name = name;
+      return { fact: existing };
+    }
+    const fact: MeetingFact = { name, date: evidence.date, place: meetingPlace(name, placeText, context, item.index), evidence };
+    facts.meetings.push(fact);
+    return { fact };
+  };
+
+  const attendMeeting = (name: string, meeting: MeetingRef, evidence: Evidence) =>
+    relation('ATTENDED', name, meeting.fact.name, 'Meeting', evidence, { meetingDate: meeting.fact.date });
+
+  let itemDate = item.date;
+  for (const sentence of item.sentences) {
+    const text = sentence.text;
+    const dateExpr = leadingDateExpression(text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, ''));
+    const sentenceDate = dateExpr ? resolveDate(dateExpr, article.published) : null;
+    if (sentenceDate) itemDate = sentenceDate;
+    const evidence: Evidence = {
+      article: article.key,
+      item: item.index,
+      sentence: text,
+      original: sentence.original,
+      start: sentence.start,
+      end: sentence.end,
+      date: sentenceDate ?? itemDate ?? article.published,
+    };
+
+    const officials = findOfficials(text, new ChainState(context, item.index), known, excluded);
+    for (const o of officials) {
+      facts.officials.push({ name: o.name, evidence });
+      for (const post of o.posts) {
+        facts.posts.push({ official: o.name, post: post.title, place: post.place, evidence });
+        if (post.place) officialPlaces.set(o.name, (officialPlaces.get(o.name) ?? new Set()).add(post.place.name));
+      }
+    }
+    for (const m of findDivisions(text)) facts.cities.push({ place: placeRef(m.division), evidence });
+    for (const c of findCampaigns(text, knownCampaigns)) facts.campaigns.push({ name: c.name, evidence });
+    const org = /([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text);
+    if (org && org.index === 0) lastOrganisation = org[1];
+
+    // Meetings named in this sentence.
+    const meetings = findMeetings(text);
+    const byPosition = (pos: number) => officials.filter((o) => o.end <= pos);
+    for (const m of meetings) {
+      const isSide = /^座谈/.test(m.name) && current?.kind === 'inspection';
+      const meeting = meetingFor(m.name, evidence, m.placeText);
+      if (isSide) {
+        current!.sideMeetings.push({ meeting, evidence });
+      } else if (!current || current.kind !== 'meeting' || !current.meeting || !sameMeeting(current.meeting.fact.name, meeting.fact.name)) {
+        current = { kind: 'meeting', meeting, leads: new Set(), participants: new Set(), targets: [], sideMeetings: [], delegationOf: null, evidence };
+        events.push(current);
+      }
+      for (const p of pendingChairs.splice(0)) {
+        relation('CHAIRED', p.name, meeting.fact.name, 'Meeting', p.evidence, { meetingDate: meeting.fact.date });
+        attendMeeting(p.name, meeting, p.evidence);
+      }
+      // 在…会上强调: the speaker before it attended.
+      if (m.trigger === 'spoken') {
+        const speaker = byPosition(m.start).pop();
+        if (speaker) attendMeeting(speaker.name, meeting, evidence);
+      }
+      if (m.trigger === 'chaired') {
+        const chairPerson = byPosition(m.start).pop();
+        if (chairPerson) {
+          relation('CHAIRED', chairPerson.name, meeting.fact.name, 'Meeting', evidence, { meetingDate: meeting.fact.date });
+          attendMeeting(chairPerson.name, meeting, evidence);
+        }
+      }
+    }
+
+    // Inspections: an official (or a delegation, 一行, 督查组) with an inspection verb.
+    const start = inspectionStart(text, officials);
+    if (start) {
+      const leads = new Set(start.leads);
+      const continuing = current?.kind === 'inspection' && (leads.size === 0 || [...leads].every((l) => current!.leads.has(l) || current!.participants.has(l)));
+      if (!continuing) {
+        current = { kind: 'inspection', leads, participants: new Set(), targets: [], sideMeetings: [], delegationOf: start.delegationOf, evidence };
+        events.push(current);
+      }
+    }
+    if (current?.kind === 'inspection') {
+      for (const t of findTargets(text, context, item.index, lastOrganisation)) current.targets.push({ target: t, evidence });
+    }
+
+    // Who chairs, attends, speaks or takes part, clause by clause.
+    for (const o of officials) {
+      const after = text.slice(o.end);
+      const verbAt = after.replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|一行|同志|在[^，。；]{1,20}?(?=出席|参加|收看|讲话|强调|致辞))/, '');
+      const listVerb = verbAfterList(text, o, officials);
+      if (wordAt(verbAt, 0, chair)) {
+        const named = meetings.find((m) => m.start >= o.end && m.start - o.end <= 6);
+        if (named) continue; // handled with the meeting above
+        if (current?.kind === 'meeting' && current.meeting) {
+          relation('CHAIRED', o.name, current.meeting.fact.name, 'Meeting', evidence, { meetingDate: current.meeting.fact.date });
+          attendMeeting(o.name, current.meeting, evidence);
+        } else if (current?.kind === 'inspection' && current.sideMeetings.length) {
+          const side = current.sideMeetings[current.sideMeetings.length - 1].meeting;
+          relation('CHAIRED', o.name, side.fact.name, 'Meeting', evidence, { meetingDate: side.fact.date });
+        } else pendingChairs.push({ name: o.name, evidence });
+        continue;
+      }
+      const verb = wordAt(verbAt, 0, [...attend, ...accompany]) ?? listVerb;
+      if (verb && accompany.includes(verb)) continue;
+      if (verb) {
+        const object = text.slice(text.indexOf(verb, o.end) + verb.length);
+        const namedMeeting = meetings.find((m) => m.start >= o.end && m.trigger === 'attended');
+        if (namedMeeting) continue; // attended a meeting named in the sentence: below
+        if (verb === '参加' && /^(?:相关|有关)?活动/.test(object)) continue;
+        if (current?.kind === 'meeting' && current.meeting && !/^(?:部分)?[\u4e00-\u9fff]{0,6}(?:督导|调研|检查|考察|视察)/.test(object)) {
+          attendMeeting(o.name, current.meeting, evidence);
+        } else if (current?.kind === 'inspection' && verb === '参加') {
+          current.participants.add(o.name);
+        }
+        continue;
+      }
+      if (wordAt(verbAt.replace(/^(?:在会上|会上|就[^，。]{1,20}?)/, ''), 0, speak) && current?.kind === 'meeting' && current.meeting) {
+        attendMeeting(o.name, current.meeting, evidence);
+      }
+    }
+    for (const m of meetings.filter((x) => x.trigger === 'attended')) {
+      const meeting = meetingFor(m.name, evidence, m.placeText);
+      for (const o of officials.filter((x) => x.end <= m.start)) attendMeeting(o.name, meeting, evidence);
+    }
+    if (current?.kind === 'meeting' && current.meeting && /会上|与会/.test(text)) {
+      const speaker = officials.find((o) => /^(?:会上|在会上)?[^，。]{0,4}?(?:强调|指出|讲话|表示|要求|宣读|通报|传达|提出)/.test(text.slice(o.end)));
+      if (speaker) attendMeeting(speaker.name, current.meeting, evidence);
+      if (/与会/.test(text)) for (const o of officials) attendMeeting(o.name, current.meeting, evidence);
+    }
+    if (refersToCurrentMeeting(text) && current?.kind === 'meeting' && current.meeting) {
+      for (const o of officials) if (/^(?:主持|出席|参加|列席)/.test(text.slice(o.end))) attendMeeting(o.name, current.meeting, evidence);
+    }
+
+    // Campaigns that an official speaks for in this sentence.
+    const speaker = officials.find((o) => /^[^，。]{0,12}?(?:强调|指出|要求|表示|讲话)/.test(text.slice(o.end))) ?? (/^(?:他|她)/.test(text) && current ? [...current.leads][0] : undefined);
+    const speakerName = typeof speaker === 'string' ? speaker : speaker?.name;
+    if (speakerName) for (const c of findCampaigns(text, knownCampaigns)) relation('PROMOTED', speakerName, c.name, 'Campaign', evidence);
+  }
+
+  // Inspections: everyone who led or took part visited every place of the event.
+  for (const e of events.filter((x) => x.kind === 'inspection')) {
+    const members = new Set([...e.leads, ...e.participants]);
+    if (e.delegationOf) for (const [name, places] of officialPlaces) if (places.has(e.delegationOf)) members.add(name);
+    for (const { target, evidence } of e.targets) {
+      for (const name of members) {
+        relation('INSPECTED', name, target.name, target.place ? 'City' : 'Site', evidence, { place: target.place ?? targetPlace(target, context, item.index) });
+      }
+    }
+    for (const { meeting, evidence } of e.sideMeetings) for (const name of members) attendMeeting(name, meeting, evidence);
+  }
+}
+
+/** The attendance verb closing a list the official stands in: 黄莉新、陈金彪、王成出席. */
+function verbAfterList(text: string, o: OfficialMention, officials: OfficialMention[]): string | undefined {
+  const { attend, accompany } = lexicon().verbs;
+  let end = o.end;
+  for (const next of officials) {
+    if (next.start < end) continue;
+    const gap = text.slice(end, next.start);
+    if (!/^[、，,和及\s]*(?:[\u4e00-\u9fff]{0,16}?(?:书记|长|主任|主席|常委|委员|成员|领导))?$/.test(gap) || gap.length > 20) break;
+    end = next.end;
+  }
+  if (end === o.end) return undefined;
+  const tail = text.slice(end).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|一行|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
+  return wordAt(tail, 0, [...attend, ...accompany]);
+}
+
+interface InspectionStart {
+  leads: string[];
+  delegationOf: string | null;
+}
+
+/** Does the sentence open an inspection? Its subject: the officials before the verb, or a delegation. */
+function inspectionStart(text: string, officials: OfficialMention[]): InspectionStart | null {
+  const { inspectStart, accompany } = lexicon().verbs;
+  const verbPattern = new RegExp(`(?:先后|又|还|首先|随后|专题|带队|率队|率团组|率团|一行|深入|实地|亲赴)*(?:${inspectStart.join('|')})`);
+  const delegation = /([\u4e00-\u9fff]{2,6}?[市区县省])?(?:党政)?代表团/.exec(text);
+  const verb = verbPattern.exec(text);
+  if (!verb) return null;
+  const beforeVerb = officials.filter((o) => o.end <= verb.index);
+  const leads = beforeVerb.filter((o) => {
+    const tail = text.slice(o.end, verb.index);
+    return !wordAt(tail.replace(/^[等、，]*/, ''), 0, accompany) && !/陪同/.test(tail) && !/[。；]/.test(tail);
+  });
+  // The subject must stand right before the verb clause, not in an earlier clause.
+  const subject = leads.filter((o) => !/[，,]/.test(text.slice(o.end, verb.index)) || /一行|带队|率/.test(text.slice(o.end, verb.index)) || /^，率/.test(text.slice(o.end)));
+  if (subject.length) return { leads: subject.map((o) => o.name), delegationOf: null };
+  if (delegation && delegation.index < verb.index) return { leads: [], delegationOf: delegation[1] ?? null };
+  if (/(?:一行|督查组|视察组|调研组|检查组|督导组)/.test(text.slice(0, verb.index + verb[0].length))) return { leads: [], delegationOf: null };
+  return null;
+}
+
+function meetingPlace(name: string, placeText: string | null, context: PlaceContext, item: number): PlaceRef | null {
+  if (placeText) {
+    const d = findDivisions(placeText)[0];
+    if (d) return placeRef(d.division);
+  }
+  const level = /^(?:全|我)?(省|市|区|县)/.exec(name)?.[1];
+  if (level) return context.resolveLevel(level, item);
+  return null;
+}
+
+export { freePlace };
+export type { Sentence };

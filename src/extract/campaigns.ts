@@ -1,0 +1,65 @@
+/**
+ * Named initiatives: 八八战略, 千万工程, 枫桥经验. A quoted phrase is a campaign when it starts
+ * with a numeral (“七张问题清单”), ends with or is followed by a campaign word (“枫桥经验”,
+ * “三万”行动 -> 三万行动), or is the object of a campaign verb (推进“除险保安”). Unquoted
+ * phrases ending in a long campaign word (…学习教育, …集中整治) count too, and so does any
+ * phrase the corpus lexicon already knows.
+ */
+import { lexicon, wordAt, wordBefore } from './lexicon.ts';
+
+export interface CampaignMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const QUOTED = /[“"「]([^”"」“]{2,24})[”"」]/g;
+const MEETING_WORD = /(?:会|会议)$/;
+
+function acceptQuoted(text: string, inner: string, start: number, end: number): string | null {
+  const { numerals, suffixes, verbs, stop } = lexicon().campaigns;
+  if (stop.includes(inner) || MEETING_WORD.test(inner) || /[的了吗呢吧啊]/.test(inner.slice(-1))) return null;
+  // A campaign word right after the quote belongs to the name: “141”体系, “三万”行动.
+  const suffixAfter = wordAt(text, end, suffixes);
+  if (suffixAfter && suffixAfter.length >= 2) return inner + suffixAfter;
+  if (numerals.includes(inner[0]) && !/^[\d.]+%?$/.test(inner)) return inner;
+  if (suffixes.some((s) => inner.endsWith(s) && inner.length > s.length + 1)) return inner;
+  if (text.startsWith('工作', end) && inner.length >= 4) return inner;
+  const verb = wordBefore(text, start, verbs);
+  if (verb && inner.length >= 3) return inner;
+  return null;
+}
+
+export function findCampaigns(text: string, known: ReadonlySet<string>): CampaignMention[] {
+  const out: CampaignMention[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const name = acceptQuoted(text, m[1], start, end);
+    if (name) out.push({ name, start, end: end + (name.length - m[1].length) });
+  }
+  const { unquotedSuffixes, verbs } = lexicon().campaigns;
+  for (const suffix of unquotedSuffixes) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(suffix, from);
+      if (at < 0) break;
+      from = at + suffix.length;
+      // The phrase runs back to the verb or punctuation before it: 开展树立和践行正确政绩观学习教育.
+      let start = at;
+      while (start > 0 && /[\u4e00-\u9fff]/.test(text[start - 1]) && at - start < 20 && !wordBefore(text, start, verbs)) start--;
+      const name = text.slice(start, from).replace(/^(?:积极|全面|持续|深入|扎实|于|之中)/, '');
+      if (name.length > suffix.length + 2 && !out.some((o) => o.start <= at && o.end >= from)) out.push({ name, start: from - name.length, end: from });
+    }
+  }
+  for (const name of known) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(name, from);
+      if (at < 0) break;
+      from = at + name.length;
+      if (!out.some((o) => o.start <= at && o.end >= from)) out.push({ name, start: at, end: from });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,68 @@
+/**
+ * Person names in official prose: a surname and one or two given-name characters, ended
+ * by punctuation or by a word that follows names (主持, 强调, 等 ...).
+ */
+import { lexicon, wordAt, isHan } from './lexicon.ts';
+
+/** Characters that never stand inside a given name in this prose: they belong to titles and verbs. */
+const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了着过是于在上下等和与及对向为说中届次]/;
+
+export function surnameLength(text: string, at: number): number {
+  const { single, compound } = lexicon().surnames;
+  if (compound.has(text.slice(at, at + 2))) return 2;
+  return single.has(text[at]) ? 1 : 0;
+}
+
+/** How strongly the text at `at` ends a name: 2 = punctuation or a following word, 1 = a weak one-character word, 0 = no. */
+export function nameEndStrength(text: string, at: number): number {
+  if (at >= text.length || !isHan(text[at])) return 2;
+  const { follow, weakFollow } = lexicon().verbs;
+  if (wordAt(text, at, follow)) return 2;
+  if (wordAt(text, at, weakFollow)) return 1;
+  return 0;
+}
+
+function plausible(name: string, surname: number): boolean {
+  for (let i = 0; i < name.length; i++) if (!isHan(name[i])) return false;
+  return !NOT_IN_GIVEN_NAME.test(name.slice(surname));
+}
+
+/**
+ * The name that starts at `at`, or null. Among the 3- and 2-character readings (4 and 3 for
+ * compound surnames) it takes the one that a following word ends; a known name wins a tie,
+ * and a reading whose last character is itself a weak word yields to the shorter one
+ * (王成又前往 -> 王成).
+ */
+export function nameAt(text: string, at: number, known: ReadonlySet<string> = new Set()): string | null {
+  const s = surnameLength(text, at);
+  if (!s) return null;
+  const readings: { name: string; strength: number }[] = [];
+  for (const given of [2, 1]) {
+    const name = text.slice(at, at + s + given);
+    if (name.length !== s + given || !plausible(name, s)) continue;
+    readings.push({ name, strength: nameEndStrength(text, at + name.length) });
+  }
+  const knownReading = readings.find((r) => known.has(r.name) && r.strength > 0);
+  if (knownReading) return knownReading.name;
+  const [long, short] = readings;
+  if (long && long.strength === 2) {
+    const lastIsWeak = nameEndStrength(long.name, long.name.length - 1) === 1;
+    if (!(lastIsWeak && short && short.strength > 0)) return long.name;
+  }
+  if (short && short.strength === 2) return short.name;
+  if (long && long.strength === 1) return long.name;
+  if (short && short.strength === 1) return short.name;
+  return null;
+}
+
+/**
+ * A name that fills a list element exactly (姜永柱 in 区领导姜永柱、赵立明等): the element
+ * runs from `at` to the next separator or following word.
+ */
+export function listNameAt(text: string, at: number, known: ReadonlySet<string> = new Set()): string | null {
+  const name = nameAt(text, at, known);
+  if (!name) return null;
+  const next = text[at + name.length];
+  if (next === undefined || /[、，,。；;：:\s）)]/.test(next)) return name;
+  return nameEndStrength(text, at + name.length) > 0 ? name : null;
+}

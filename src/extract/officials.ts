@@ -1,0 +1,142 @@
+/**
+ * Officials in one sentence, found by the structure of official prose:
+ *  - a title chain before a name (省委副书记、宁波市委书记王成) and the names listed after it
+ *    with the same title (县委常委张成群、陈迪、杨丽萍);
+ *  - a list after or before a group title (区领导姜永柱、赵立明…; 朱重烈、张健等市四套班子领导);
+ *  - a list of names joined by 、 that attends (黄莉新、陈金彪、王成出席);
+ *  - a name before 同志, or opening a clause with 主持 (王浩主持);
+ *  - once introduced, a name alone (袁家军指出).
+ * Bylines (记者 胡元勇, 本报讯(刘乐平 余勤)) are never officials.
+ */
+import { lexicon, alternation, wordAt } from './lexicon.ts';
+import { nameAt, listNameAt, surnameLength } from './names.ts';
+import { roleMatches, type ChainState, type Post } from './titles.ts';
+
+export interface OfficialMention {
+  name: string;
+  start: number;
+  end: number;
+  posts: Post[];
+  via: 'title' | 'list' | 'group' | 'comrade' | 'chair' | 'known';
+}
+
+const SEPARATORS = /[、和及]/;
+
+/** Names that bylines give: after 记者/通讯员/摄影, inside 本报讯(…) and before 摄. */
+export function bylineNames(text: string): string[] {
+  const out: string[] = [];
+  const words = alternation(lexicon().titles.notOfficialsBefore);
+  for (const m of text.matchAll(new RegExp(`(?:${words})[\\s：:]*((?:[\\u4e00-\\u9fff]{2,4}[\\s、，]*){1,4})`, 'g'))) {
+    out.push(...m[1].split(/[\s、，]+/).filter((n) => n.length >= 2 && n.length <= 4));
+  }
+  for (const m of text.matchAll(/(?:讯|电)\s*[（(]([^）)]{2,40})[）)]/g)) {
+    out.push(...m[1].split(/[\s、，,]+/).filter((n) => n.length >= 2 && n.length <= 4));
+  }
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{2,4})\s+摄/g)) out.push(m[1]);
+  return out;
+}
+
+/** Names continuing a list from `pos` (at a separator), each ending at a separator or following word. */
+function continueList(text: string, pos: number, known: ReadonlySet<string>): { name: string; start: number }[] {
+  const out: { name: string; start: number }[] = [];
+  while (pos < text.length && SEPARATORS.test(text[pos])) {
+    const start = pos + 1;
+    // A title after the separator starts a new chain, not a list element.
+    if (roleMatches(text.slice(start, start + 8)).some((r) => r.start <= 4)) break;
+    const name = listNameAt(text, start, known);
+    if (!name) break;
+    out.push({ name, start });
+    pos = start + name.length;
+  }
+  return out;
+}
+
+/** A run of at least two names joined by 、 (or 和) starting at `at`. */
+function nameRun(text: string, at: number, known: ReadonlySet<string>): { name: string; start: number }[] {
+  const first = listNameAt(text, at, known);
+  if (!first) return [];
+  return [{ name: first, start: at }, ...continueList(text, at + first.length, known)];
+}
+
+export function findOfficials(
+  text: string,
+  chains: ChainState,
+  known: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
+): OfficialMention[] {
+  const found: OfficialMention[] = [];
+  const taken = new Uint8Array(text.length);
+  const add = (name: string, start: number, posts: Post[], via: OfficialMention['via']) => {
+    if (excluded.has(name)) return;
+    for (let i = start; i < start + name.length; i++) if (taken[i]) return;
+    taken.fill(1, start, start + name.length);
+    found.push({ name, start, end: start + name.length, posts, via });
+  };
+  const { groupTitles, levels } = lexicon().titles;
+  const { attend, speak, chair, accompany } = lexicon().verbs;
+
+  // Title chains, and names listed after them with the same title.
+  for (const role of roleMatches(text)) {
+    const name = nameAt(text, role.end, known);
+    if (!name) continue;
+    const posts = chains.chainEndingAt(text, role.end);
+    add(name, role.end, posts, 'title');
+    for (const next of continueList(text, role.end + name.length, known)) add(next.name, next.start, posts, 'title');
+  }
+
+  // Group titles: 区领导姜永柱、赵立明…  and  朱重烈、张健等市四套班子领导.
+  const group = new RegExp(`(?:${alternation(levels)})?(?:${alternation(groupTitles)})`, 'g');
+  for (const m of text.matchAll(group)) {
+    for (const n of nameRun(text, m.index! + m[0].length, known)) add(n.name, n.start, [], 'group');
+    if (text[m.index! - 1] === '等') {
+      // Walk back over the list that ends before 等.
+      const end = m.index! - 1;
+      let start = end;
+      while (start > 0 && /[\u4e00-\u9fff、]/.test(text[start - 1])) start--;
+      const run = nameRun(text, start, known);
+      if (run.length && run[run.length - 1].start + run[run.length - 1].name.length === end) {
+        for (const n of run) add(n.name, n.start, [], 'group');
+      }
+    }
+  }
+
+  // Lists of names that attend, speak or chair: 黄莉新、陈金彪、王成出席; 葛慧君、黄建发和其他省领导出席.
+  const actVerbs = [...attend, ...speak, ...chair, ...accompany];
+  for (let at = 0; at < text.length; at++) {
+    if (at > 0 && !/[，,。；;：:\s、（(]/.test(text[at - 1])) continue;
+    if (!surnameLength(text, at)) continue;
+    const run = nameRun(text, at, known);
+    if (run.length < 2 && !(run.length === 1 && known.has(run[0].name))) continue;
+    const last = run[run.length - 1];
+    const after = text.slice(last.start + last.name.length).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
+    if (run.length >= 2 ? wordAt(after, 0, actVerbs) || /^[等]/.test(after) : false) {
+      for (const n of run) add(n.name, n.start, [], 'list');
+    }
+  }
+
+  // 王浩同志; a clause opened by a name that chairs: 王浩主持.
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{2,4}?)同志/g)) {
+    const name = nameAt(text, m.index!, known);
+    if (name && m.index! + name.length + 2 === m.index! + m[0].length) add(name, m.index!, [], 'comrade');
+  }
+  for (let at = 0; at < text.length; at++) {
+    if (at > 0 && !/[，,。；;：:\s]/.test(text[at - 1])) continue;
+    const name = nameAt(text, at, known);
+    if (name && wordAt(text, at + name.length, chair)) add(name, at, [], 'chair');
+  }
+
+  // Names introduced earlier, wherever they stand again (longest first: 王成国 before 王成).
+  for (const name of [...known].sort((a, b) => b.length - a.length)) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(name, from);
+      if (at < 0) break;
+      from = at + 1;
+      // Not inside a longer name: 王成 in 王成国 unless a following word ends it.
+      const reading = /[\u4e00-\u9fff]/.test(text[at + name.length] ?? '') ? nameAt(text, at, known) : name;
+      const nextIsName = reading !== null && reading !== name;
+      if (!nextIsName) add(name, at, [], 'known');
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,24 @@
+import { readArticleFile, readArticleBytes, isReadFailure } from './article.ts';
+import { listInputFiles } from './files.ts';
+import type { Article, ReadFailure } from './types.ts';
+
+/** Reads the articles named by `paths` (files, directories, or `-` for standard input), one at a time. */
+export async function* readArticles(paths: string[]): AsyncGenerator<Article | ReadFailure> {
+  for (const path of paths) {
+    if (path === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      yield readArticleBytes('<stdin>', Buffer.concat(chunks));
+      continue;
+    }
+    for await (const file of listInputFiles([path])) yield await readArticleFile(file);
+  }
+}
+
+/** All readable articles, and the files that failed with their reasons. */
+export async function readAll(paths: string[]): Promise<{ articles: Article[]; failures: ReadFailure[] }> {
+  const articles: Article[] = [];
+  const failures: ReadFailure[] = [];
+  for await (const a of readArticles(paths)) (isReadFailure(a) ? failures : articles).push(a as never);
+  return { articles, failures };
+}
