@@ -20,7 +20,8 @@ export function normalizePost(s: string): string {
     .replace(/中共/g, '')
     .replace(/人民政府/g, '')
     .replace(/([市区县])\1/g, '$1')
-    .replace(/^[\u4e00-\u9fff]{2,7}?省(?=委|长|副省长|政府|人大|政协)/, '省');
+    .replace(/^[\u4e00-\u9fff]{2,7}?省(?=(?:常务)?副省长)/, '')
+    .replace(/^[\u4e00-\u9fff]{2,7}?省(?=委|长|政府|人大|政协)/, '省');
 }
 
 export function bigrams(s: string): string[] {

@@ -154,7 +154,8 @@ function extractItem(
       // 在…会上强调: the speaker before it attended.
       if (m.trigger === 'spoken') {
         const speaker = byPosition(m.start).pop();
-        if (speaker) attendMeeting(speaker.name, meeting, evidence);
+        const gap = speaker ? text.slice(speaker.end, m.start) : '';
+        if (speaker && /^(?:同志)?[\d年月日上下午晚]*在(?:随后召开的)?$/.test(gap)) attendMeeting(speaker.name, meeting, evidence);
       }
       if (m.trigger === 'chaired') {
         const chairPerson = byPosition(m.start).pop();
@@ -176,7 +177,10 @@ function extractItem(
       }
     }
     if (current?.kind === 'inspection') {
-      for (const t of findTargets(text, context, item.index, lastOrganisation)) current.targets.push({ target: t, evidence });
+      for (const t of findTargets(text, context, item.index, lastOrganisation)) {
+        current.targets.push({ target: t, evidence });
+        if (t.place && !t.place.code) facts.cities.push({ place: t.place, evidence });
+      }
     }
 
     // Who chairs, attends, speaks or takes part, clause by clause.
@@ -198,6 +202,10 @@ function extractItem(
       }
       const verb = wordAt(verbAt, 0, [...attend, ...accompany]) ?? listVerb;
       if (verb && accompany.includes(verb)) continue;
+      if (verb && speak.includes(verb)) {
+        if (current?.kind === 'meeting' && current.meeting) attendMeeting(o.name, current.meeting, evidence);
+        continue;
+      }
       if (verb) {
         const object = text.slice(text.indexOf(verb, o.end) + verb.length);
         const namedMeeting = meetings.find((m) => m.start >= o.end && m.trigger === 'attended');
@@ -248,7 +256,7 @@ function extractItem(
 
 /** The attendance verb closing a list the official stands in: 黄莉新、陈金彪、王成出席. */
 function verbAfterList(text: string, o: OfficialMention, officials: OfficialMention[]): string | undefined {
-  const { attend, accompany } = lexicon().verbs;
+  const { attend, accompany, speak } = lexicon().verbs;
   let end = o.end;
   for (const next of officials) {
     if (next.start < end) continue;
@@ -258,7 +266,7 @@ function verbAfterList(text: string, o: OfficialMention, officials: OfficialMent
   }
   if (end === o.end) return undefined;
   const tail = text.slice(end).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|一行|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
-  return wordAt(tail, 0, [...attend, ...accompany]);
+  return wordAt(tail, 0, [...attend, ...accompany, ...speak]);
 }
 
 interface InspectionStart {

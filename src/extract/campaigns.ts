@@ -5,7 +5,7 @@
  * phrases ending in a long campaign word (…学习教育, …集中整治) count too, and so does any
  * phrase the corpus lexicon already knows.
  */
-import { lexicon, wordAt, wordBefore } from './lexicon.ts';
+import { lexicon, wordBefore } from './lexicon.ts';
 
 export interface CampaignMention {
   name: string;
@@ -19,14 +19,19 @@ const MEETING_WORD = /(?:会|会议)$/;
 function acceptQuoted(text: string, inner: string, start: number, end: number): string | null {
   const { numerals, suffixes, verbs, stop } = lexicon().campaigns;
   if (stop.includes(inner) || MEETING_WORD.test(inner) || /[的了吗呢吧啊]/.test(inner.slice(-1))) return null;
-  // A campaign word right after the quote belongs to the name: “141”体系, “三万”行动.
-  const suffixAfter = wordAt(text, end, suffixes);
-  if (suffixAfter && suffixAfter.length >= 2) return inner + suffixAfter;
+  // A campaign word right after the quote belongs to the name: “141”体系, “22688”交通大会战.
+  const joined = new RegExp(`^[\\u4e00-\\u9fff]{0,4}?(?:${suffixes.join('|')})`).exec(text.slice(end));
+  if (joined && joined[0].length >= 2) return inner + joined[0];
+  // A phrase followed by 的 is an attribute (以“时时放心不下”的责任感), not a name.
+  if (text[end] === '的') return null;
+  // A numeral and a measure word before a common noun: “三条赛道”, “一把手”.
+  if (/^[一二三四五六七八九十两]+[个张条把件篇门道]/.test(inner) && inner.length <= 4) return null;
+  if (/^\d+$/.test(inner)) return inner.length >= 3 && !/^(?:19|20)\d\d$/.test(inner) ? inner : null;
   if (numerals.includes(inner[0]) && !/^[\d.]+%?$/.test(inner)) return inner;
   if (suffixes.some((s) => inner.endsWith(s) && inner.length > s.length + 1)) return inner;
   if (text.startsWith('工作', end) && inner.length >= 4) return inner;
   const verb = wordBefore(text, start, verbs);
-  if (verb && inner.length >= 3) return inner;
+  if (verb && inner.length >= 3 && !/^(?:原则|要求|标准|理念|精神|意识)/.test(text.slice(end))) return inner;
   return null;
 }
 
@@ -49,7 +54,9 @@ export function findCampaigns(text: string, known: ReadonlySet<string>): Campaig
       let start = at;
       while (start > 0 && /[\u4e00-\u9fff]/.test(text[start - 1]) && at - start < 20 && !wordBefore(text, start, verbs)) start--;
       const name = text.slice(start, from).replace(/^(?:积极|全面|持续|深入|扎实|于|之中)/, '');
-      if (name.length > suffix.length + 2 && !out.some((o) => o.start <= at && o.end >= from)) out.push({ name, start: from - name.length, end: from });
+      // 的 only as in 党的…: otherwise the phrase is a description, not a name.
+      const descriptive = /的/.test(name.replace(/党的/g, ''));
+      if (name.length > suffix.length + 2 && !descriptive && !out.some((o) => o.start <= at && o.end >= from)) out.push({ name, start: from - name.length, end: from });
     }
   }
   for (const name of known) {

@@ -17,10 +17,10 @@ export function freePlace(name: string): PlaceRef {
 
 /** The suffixes a bare level word selects: 市 -> 上海市, 湖州市, 瑞安市. */
 function matchesLevel(d: Division, level: string): boolean {
-  if (level === '省') return d.level === 'province';
+  if (level === '省') return d.level === 'province' && d.name.endsWith('省');
   if (level === '新区') return d.level === 'county' && d.name.endsWith('区');
-  if (level === '市') return d.name.endsWith('市') && !d.former;
-  return d.name.endsWith(level) && !d.former && d.level !== 'province';
+  if (level === '市') return d.name.endsWith('市');
+  return d.name.endsWith(level) && d.level !== 'province';
 }
 
 export interface PlaceContext {

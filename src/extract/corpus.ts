@@ -17,7 +17,7 @@ export function learnFromCorpus(articles: Iterable<Article>): CorpusKnowledge {
   const knowledge: CorpusKnowledge = { officials: new Set(), campaigns: new Set() };
   for (const article of articles) {
     const facts = extractArticle(article);
-    for (const p of facts.posts) knowledge.officials.add(p.official);
+    for (const o of facts.officials) knowledge.officials.add(o.name);
     for (const c of facts.campaigns) if (c.name.length >= 3) knowledge.campaigns.add(c.name);
   }
   return knowledge;

@@ -5,7 +5,7 @@
  * …会议部署要求) is not one. A generic name takes the organ that held it
  * (区委常委会召开会议 -> 区委常委会会议).
  */
-import { lexicon, alternation, wordAt } from './lexicon.ts';
+import { lexicon, wordAt } from './lexicon.ts';
 
 export type MeetingTrigger = 'held' | 'chaired' | 'attended' | 'spoken';
 
@@ -20,11 +20,27 @@ export interface MeetingMention {
 
 const CLAUSE_STOP = /[，,。；;：:！？!?\s]/;
 /** Words that end what comes before a meeting name: 召开县委书记工作交流会, 在随后召开的座谈会上. */
-const CUT_WORDS = ['主持召开', '召开', '举行', '主持', '出席', '参加', '列席', '收看', '在', '的', '了', '以', '于', '暨于'];
+const CUT_WORDS = ['主持召开', '召开', '举行', '主持', '出席', '参加', '列席', '收看', '收听', '在', '的', '了', '以', '于'];
 /** A meeting only referred to, not held: followed by these. */
 const REFERRED_AFTER = /^(?:精神|部署|要求|决策|决定|以来|上的重要讲话精神|确定|提出|通过的|期间|之前|前夕)/;
 
-let endingRegex: RegExp | undefined;
+/**
+ * Where meeting words end names: at each position the longest ending, dropping one that a
+ * longer ending overlaps (大会 in 扩大会议, 学习会 in 学习会议) or that another ending
+ * continues (常委会 in 常委会会议).
+ */
+function endingSpans(text: string, endings: string[]): { start: number; end: number }[] {
+  const at: ({ start: number; end: number } | undefined)[] = [];
+  for (let p = 0; p < text.length; p++) {
+    const w = wordAt(text, p, endings);
+    if (w) at[p] = { start: p, end: p + w.length };
+  }
+  return at.filter((span): span is { start: number; end: number } => {
+    if (!span) return false;
+    for (let q = span.start + 1; q <= span.end; q++) if (at[q] && at[q]!.end > span.end) return false;
+    return true;
+  });
+}
 
 function insideBookTitle(text: string, at: number): boolean {
   const open = text.lastIndexOf('《', at);
@@ -33,14 +49,11 @@ function insideBookTitle(text: string, at: number): boolean {
 
 export function findMeetings(text: string): MeetingMention[] {
   const { endings, generic, held, notMeetings } = lexicon().meetings;
-  endingRegex ??= new RegExp(`(?:${alternation(endings)})`, 'g');
   const out: MeetingMention[] = [];
-  for (const m of text.matchAll(endingRegex)) {
-    const end = m.index! + m[0].length;
-    // The longest ending wins: 常委会议 is one ending at 会议, not 常委会 + 议.
-    if (/[\u4e00-\u9fff]/.test(text[end] ?? '') && wordAt(text, m.index!, endings) !== m[0]) continue;
-    if (insideBookTitle(text, m.index!)) continue;
-    let start = m.index!;
+  for (const span of endingSpans(text, endings)) {
+    const end = span.end;
+    if (insideBookTitle(text, span.start)) continue;
+    let start = span.start;
     while (start > 0 && !CLAUSE_STOP.test(text[start - 1]) && end - start < 60) start--;
     let name = text.slice(start, end);
     // Cut at the last verb or particle before the name.
@@ -69,7 +82,7 @@ export function findMeetings(text: string): MeetingMention[] {
       placeText = heldAfter[1] ?? null;
     } else if (cutWord === '主持召开' || cutWord === '主持') trigger = 'chaired';
     else if (cutWord === '召开' || cutWord === '举行') trigger = 'held';
-    else if (cutWord === '出席' || cutWord === '参加' || cutWord === '列席' || cutWord === '收看') trigger = 'attended';
+    else if (['出席', '参加', '列席', '收看', '收听'].includes(cutWord)) trigger = 'attended';
     else if ((cutWord === '在' || /在[^，。]*召开的$/.test(before + cutWord)) && /^上/.test(after)) trigger = 'spoken';
     else if (cutWord === '的' && /召开$/.test(before) && /^上/.test(after)) trigger = 'spoken';
     if (!trigger) continue;

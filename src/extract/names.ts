@@ -5,7 +5,7 @@
 import { lexicon, wordAt, isHan } from './lexicon.ts';
 
 /** Characters that never stand inside a given name in this prose: they belong to titles and verbs. */
-const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了着过是于在上下等和与及对向为说中届次]/;
+const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了着过是于在上下等和与及对向为说届次]/;
 
 export function surnameLength(text: string, at: number): number {
   const { single, compound } = lexicon().surnames;
@@ -24,7 +24,10 @@ export function nameEndStrength(text: string, at: number): number {
 
 function plausible(name: string, surname: number): boolean {
   for (let i = 0; i < name.length; i++) if (!isHan(name[i])) return false;
-  return !NOT_IN_GIVEN_NAME.test(name.slice(surname));
+  const given = name.slice(surname);
+  // 和政协, 李人大: an organ after a surname-like character is no name.
+  if (lexicon().titles.organs.some((o) => o.length > 1 && (given.startsWith(o) || o.startsWith(given)))) return false;
+  return !NOT_IN_GIVEN_NAME.test(given);
 }
 
 /**
@@ -46,7 +49,9 @@ export function nameAt(text: string, at: number, known: ReadonlySet<string> = ne
   if (knownReading) return knownReading.name;
   const [long, short] = readings;
   if (long && long.strength === 2) {
-    const lastIsWeak = nameEndStrength(long.name, long.name.length - 1) === 1;
+    // 王成又前往: 又 ends the name unless punctuation follows the longer reading (贺定一、).
+    const endsAtPunctuation = !isHan(text[at + long.name.length]);
+    const lastIsWeak = !endsAtPunctuation && nameEndStrength(long.name, long.name.length - 1) === 1;
     if (!(lastIsWeak && short && short.strength > 0)) return long.name;
   }
   if (short && short.strength === 2) return short.name;

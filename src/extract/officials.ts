@@ -21,6 +21,8 @@ export interface OfficialMention {
 }
 
 const SEPARATORS = /[、和及]/;
+/** Verbs that, opening a clause after a name, show an official acting: 王浩主持, 王昌荣宣读. */
+const CLAUSE_ACTS = ['宣读', '致辞', '部署', '作交流发言', '作典型发言'];
 
 /** Names that bylines give: after 记者/通讯员/摄影, inside 本报讯(…) and before 摄. */
 export function bylineNames(text: string): string[] {
@@ -85,7 +87,7 @@ export function findOfficials(
   }
 
   // Group titles: 区领导姜永柱、赵立明…  and  朱重烈、张健等市四套班子领导.
-  const group = new RegExp(`(?:${alternation(levels)})?(?:${alternation(groupTitles)})`, 'g');
+  const group = new RegExp(`(?:${alternation(levels)})(?:${alternation(groupTitles)})`, 'g');
   for (const m of text.matchAll(group)) {
     for (const n of nameRun(text, m.index! + m[0].length, known)) add(n.name, n.start, [], 'group');
     if (text[m.index! - 1] === '等') {
@@ -122,7 +124,7 @@ export function findOfficials(
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && !/[，,。；;：:\s]/.test(text[at - 1])) continue;
     const name = nameAt(text, at, known);
-    if (name && wordAt(text, at + name.length, chair)) add(name, at, [], 'chair');
+    if (name && wordAt(text, at + name.length, [...chair, ...CLAUSE_ACTS])) add(name, at, [], 'chair');
   }
 
   // Names introduced earlier, wherever they stand again (longest first: 王成国 before 王成).

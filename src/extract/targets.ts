@@ -76,7 +76,9 @@ export function findTargets(text: string, context: PlaceContext, item: number, l
 
   // 在下沙四格排灌站，金承涛…  /  在浦东新区，代表团参观…
   const opening = /^(?:[^，。]{0,12}?[日午晚]，)?在([^，。；在]{2,32}?)，/.exec(text);
-  if (opening && (SITE.test(opening[1]) || findDivisions(opening[1]).length)) {
+  const openingDivision = opening ? findDivisions(opening[1]) : [];
+  const wholeDivision = openingDivision.length === 1 && openingDivision[0].start === 0 && openingDivision[0].end === opening![1].length;
+  if (opening && ((SITE.test(opening[1]) && !/(?:期间|时|后|前|中)$/.test(opening[1])) || wholeDivision)) {
     const name = cleanName(opening[1]);
     names.push(name);
     if (/(?:公司|集团|厂|企业)$/.test(name)) organisation = name;
@@ -109,7 +111,8 @@ export function findTargets(text: string, context: PlaceContext, item: number, l
   const out: Target[] = [];
   for (const n of names) {
     const t = asTarget(n, context, item);
-    if (t.name.length < 2 || seen.has(t.name)) continue;
+    // 展厅, 车间: a bare common noun is no name (the place is the one named before).
+    if ((t.name.length <= 2 && !t.place) || seen.has(t.name)) continue;
     seen.add(t.name);
     out.push(t);
   }

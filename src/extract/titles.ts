@@ -5,7 +5,7 @@
  * it (市委副书记、市长 -> 湖州市长), from an earlier chain of the sentence, or from the
  * article's context (市委书记 in a Hangzhou paper).
  */
-import { findDivisions } from './gazetteer.ts';
+import { findDivisions, divisionByCode, parentChain } from './gazetteer.ts';
 import { lexicon, alternation, wordAt } from './lexicon.ts';
 import { placeRef, freePlace, type PlaceContext } from './context.ts';
 import type { PlaceRef } from './types.ts';
@@ -83,6 +83,13 @@ function parseSegment(raw: string, leftmost: boolean): Segment | null {
   return leftmost ? { place: null, level: null, organ: '', role, roleLevel } : null;
 }
 
+function provinceOf(place: PlaceRef): PlaceRef | null {
+  const d = place.code ? divisionByCode(place.code) : undefined;
+  if (!d || d.level === 'province') return null;
+  const top = parentChain(d).find((a) => a.level === 'province' && a.name.endsWith('省'));
+  return top ? placeRef(top) : null;
+}
+
 function suffixOf(place: PlaceRef): string {
   return place.name.endsWith('新区') ? '新区' : place.name.slice(-1);
 }
@@ -125,6 +132,11 @@ export class ChainState {
       posts.push({ title: formatPost(s.place, s.level, s.organ, s.role, s.roleLevel), place: s.place });
       before = s;
     }
+    // 省委副书记、宁波市委书记: the province is the one the chain's city lies in.
+    const province = posts.map((p) => p.place && provinceOf(p.place)).find(Boolean);
+    segments.forEach((seg, i) => {
+      if (seg.level === '省' && !seg.place && province) posts[i] = { title: formatPost(province, '省', seg.organ.replace(/^省/, ''), seg.role, seg.roleLevel), place: province };
+    });
     this.previous.push(...segments.map((seg, i) => ({ ...seg, place: posts[i].place })));
     return posts;
   }
