@@ -1,9 +1,57 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
+import { readGraph } from '../graph/io.ts';
+import { neo4jConfig, describe } from '../sinks/neo4j/config.ts';
+import { openDriver, checkConnection, explainError } from '../sinks/neo4j/driver.ts';
+import { applySchema, loadGraph, LoadError, DEFAULT_BATCH_SIZE } from '../sinks/neo4j/load.ts';
+import { graphProblems } from '../sinks/neo4j/rows.ts';
 
-// Placeholder until the load stage lands; replaced by its owner.
 export function register(program: Command): void {
-  program.command('load').description('(not yet available)').action(() => {
-    console.error('kg load: not yet available');
-    process.exitCode = 1;
-  });
+  program
+    .command('load')
+    .description('load graph.json into Neo4j (MERGE on keys: loading again changes nothing); connection from NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE')
+    .argument('[graph]', 'graph.json written by kg build', 'out/graph.json')
+    .option('--batch-size <rows>', 'rows per transaction', (v) => positiveInteger(v, '--batch-size'), DEFAULT_BATCH_SIZE)
+    .action(async (path: string, options: { batchSize: number }) => {
+      try {
+        await load(path, options.batchSize);
+      } catch (err) {
+        console.error(`kg load: ${(err as Error).message}`);
+        process.exitCode = 1;
+      }
+    });
+}
+
+async function load(path: string, batchSize: number): Promise<void> {
+  const graph = readGraph(path);
+  const problems = graphProblems(graph);
+  if (problems.length > 0) {
+    throw new Error(`${path} cannot be loaded:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  ... ${problems.length - 20} more` : ''}`);
+  }
+  const config = neo4jConfig();
+  const driver = openDriver(config);
+  try {
+    await checkConnection(driver, config);
+    await applySchema(driver, config.database).catch((err) => Promise.reject(explainError(err, config)));
+    console.error(`kg load: ${path} (${graph.order} nodes, ${graph.size} relationships) -> ${describe(config)}`);
+    const summary = await loadGraph(driver, config.database, graph, {
+      batchSize,
+      onProgress: (p) => console.error(`kg load: batch ${p.batch}/${p.batches}: ${p.rows} ${p.what}`),
+    }).catch((err) => {
+      if (err instanceof LoadError) throw new Error(`${explainError(err.cause, config).message}\n  ${err.message}`);
+      throw explainError(err, config);
+    });
+    console.error(
+      `kg load: done: ${summary.nodes} nodes (${summary.nodesCreated} created), ` +
+        `${summary.relationships} relationships (${summary.relationshipsCreated} created), ` +
+        `${summary.propertiesSet} properties set, in ${summary.batches} transactions`,
+    );
+  } finally {
+    await driver.close();
+  }
+}
+
+function positiveInteger(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer, got ${value}`);
+  return n;
 }
