@@ -158,6 +158,13 @@ describe('HTML', () => {
     expect(a.title).toBe('区委召开常委会会议');
   });
 
+  it('decodes a GBK page as its meta charset says', () => {
+    const gbkPage = `<html><head><meta charset="gb2312"></head><body><p>县委召开常委会会议</p><p>6月1日，县委书记刘某主持会议。</p></body></html>`;
+    const a = read('gbk.htm', iconv.encode(gbkPage, 'gbk'));
+    expect(a.encoding).toBe('gb18030');
+    expect(sentences(a)).toEqual(['县委召开常委会会议', '6月1日，县委书记刘某主持会议。']);
+  });
+
   it('treats markdown image lines as junk', () => {
     const a = read('md.md', '![]()\n![图片](http://x/y.png)\n县委召开会议\n4月2日，县委召开会议。县委书记赵某主持。\n');
     expect(allText(a)).not.toContain('![');
@@ -281,6 +288,24 @@ describe('boilerplate', () => {
     expect(a.published).toBe('2021-04-09');
     expect(a.items[0].date).toBe('2021-04-08');
     checkOffsets(a);
+  });
+
+  it('keeps content that only looks like furniture: long bullet points, 喜讯 openings, dated sentences', () => {
+    const a = read('k.txt', [
+      '县委召开全会',
+      '5月3日，县委召开全会。',
+      '● 要坚持稳中求进工作总基调，推动经济社会高质量发展。',
+      '喜讯传来，全县干部群众倍受鼓舞。',
+      '会议听取了2021-04-30以来的工作情况汇报，部署下一步工作，明确了各项任务。',
+    ].join('\n'));
+    expect(a.items.length).toBe(1);
+    expect(sentences(a)).toEqual([
+      '县委召开全会',
+      '5月3日，县委召开全会。',
+      '● 要坚持稳中求进工作总基调，推动经济社会高质量发展。',
+      '喜讯传来，全县干部群众倍受鼓舞。',
+      '会议听取了2021-04-30以来的工作情况汇报，部署下一步工作，明确了各项任务。',
+    ]);
   });
 });
 
@@ -426,7 +451,7 @@ describe('listing input files', () => {
       writeFileSync(join(dir, f), '县委召开会议。');
     mkdirSync(join(dir, 'many'));
     for (let i = 0; i < 10_000; i++) writeFileSync(join(dir, 'many', `${String(i).padStart(5, '0')}.txt`), '');
-  });
+  }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   async function collect(paths: string[]): Promise<string[]> {
@@ -519,7 +544,7 @@ describe.skipIf(!haveShared)('the sample articles in ../shared (skipped when ../
         articles.set(f.slice(0, 3), a);
       }
     }
-  });
+  }, 60_000);
 
   it('reads all 15 with exact offsets', () => {
     expect(articles.size).toBe(15);

@@ -6,7 +6,8 @@ import { hanCount } from './chars.ts';
  * unrelated teasers. Rules look at one cleaned (Simplified, fullwidth) line at a time.
  */
 
-const JUNK_LINE: RegExp[] = [
+/** Furniture recognised on a line of any length. */
+const JUNK_ANY: RegExp[] = [
   // Crawler snapshot notices and disclaimers.
   /以上内容为.{0,20}快照|快照生成时间|信息原文地址|信息快照查询|本站.{0,40}(删除|立场|修改)|如有侵权/,
   /^(特别声明|免责声明|版权声明|声明)[：:]/,
@@ -14,17 +15,24 @@ const JUNK_LINE: RegExp[] = [
   /本平台仅提供信息存储服务|仅代表作者本人观点|转载请注明/,
   // Editor and source credits.
   /^(责编|责任编辑|美编|编辑|一审|二审|三审|初审|复审|终审|校对|审核|监制|统筹|制作|值班编辑|来源|稿源|作者)\s*[：:]/,
-  // Navigation, menus, page widgets.
+  // Newspaper masthead and page furniture.
+  /农历.{0,20}(今日|版|期)|今日\s*\d+\s*版|总第\s*\d+\s*期|^主办\s|投稿邮箱|征订服务|服务热线/,
+  // Header metadata: a source/category line with a date.
+  /^(类别|栏目|分类)[：:].{0,40}(发布时间|来源)/,
+];
+
+/** Furniture recognised only on short lines: navigation, menus, widgets, date lines. */
+const JUNK_SHORT: RegExp[] = [
   /您当前的位置|当前位置\s*[：:]|^首页\s*[>＞»]|正在阅读\s*[：:]|字体\s*[：:【]|【\s*字体|联系我们|^logo$|访问量|视力保护色|分享到|打印本页|关闭窗口|^返回(顶部|首页)?$|扫一扫|^上一篇|^下一篇/i,
   /^\S{1,12}\s*[>＞»]\s*\S{1,12}\s*[>＞»]/,
-  /^[•·●◆]/,
-  // Newspaper masthead and page furniture.
-  /农历.{0,20}(今日|版|期)|今日\s*\d+\s*版|总第\s*\d+\s*期|^主办\s|投稿邮箱|征订服务|服务热线|^倒计时\s*\d+\s*天$/,
-  // Header metadata: a source/category line with a date, or a date and source alone.
-  /^(类别|栏目|分类)[：:].{0,40}(发布时间|来源)/,
+  /^[•·●◆]\s*\S{1,10}$/,
+  /^倒计时\s*\d+\s*天$/,
   /^.{0,20}\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*(来源[：:]?.{0,30})?$/,
   /^更多关于.{0,20}的(资讯|新闻)|^相关(新闻|阅读|链接)[：:]?$/,
 ];
+
+/** Lines up to this long may be navigation or widgets. */
+const SHORT_LINE = 40;
 
 /** Byline and photo credit lines: `■首席记者 赵一霖`, `通讯员 张祥荣 摄`, `记者 黄婷`. */
 const CREDIT_LINE =
@@ -40,7 +48,7 @@ export function isJunkLine(text: string): boolean {
   if (hanCount(text) === 0) return true; // page numbers, phone numbers, English mastheads
   if (hanCount(text) === 1 && text.length <= 2) return true; // a stray OCR character
   if (/^!\[/.test(text)) return true;
-  return JUNK_LINE.some((re) => re.test(text));
+  return JUNK_ANY.some((re) => re.test(text)) || (text.length <= SHORT_LINE && JUNK_SHORT.some((re) => re.test(text)));
 }
 
 export function isCreditLine(text: string): boolean {
