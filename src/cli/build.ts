@@ -1,9 +1,60 @@
 import type { Command } from 'commander';
+import { buildCorpus, type BuildProgress, type Shard } from '../pipeline/build.ts';
+import { countGraph } from '../graph/build.ts';
+import { NODE_LABELS, REL_TYPE_NAMES } from '../graph/schema.ts';
+import { reportFailures } from './failures.ts';
 
-// Placeholder until the build stage lands; replaced by its owner.
+function parseShard(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  if (!m || Number(m[1]) >= Number(m[2])) throw new Error(`--shard takes i/n with 0 <= i < n, got "${value}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** A progress line on stderr, at most every half second. */
+function progressPrinter(): (p: BuildProgress) => void {
+  let last = 0;
+  const started = Date.now();
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 500) return;
+    last = now;
+    const rate = p.read / Math.max(0.001, (now - started) / 1000);
+    process.stderr.write(`\r${p.read} files (${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed) ${rate.toFixed(0)}/s `);
+  };
+}
+
 export function register(program: Command): void {
-  program.command('build').description('(not yet available)').action(() => {
-    console.error('kg build: not yet available');
-    process.exitCode = 1;
-  });
+  program
+    .command('build')
+    .description('Build the knowledge graph (graph.json, graphology format) from article files.')
+    .argument('<paths...>', 'article files or directories (.txt .md .html .htm, any encoding); - reads standard input')
+    .option('-o, --out <dir>', 'output directory: graph.json and the per-article facts it is built from', 'out')
+    .option('--shard <i/n>', 'extract only shard i of n (0-based); build again without --shard to merge', parseShard)
+    .option('--facts-only', 'store extracted facts without writing graph.json (for sharded runs)')
+    .addHelpText(
+      'after',
+      `
+Building again into the same --out only extracts new or changed files; facts of a changed
+file replace its old ones. Exit code 2 when some files could not be read.
+
+Examples:
+  kg build ../shared/corpus/seeds --out out
+  kg build corpus/ --out out --shard 0/4 --facts-only   # on machine 0 of 4, then merge`,
+    )
+    .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean }) => {
+      const result = await buildCorpus(paths, { out: opts.out, shard: opts.shard, factsOnly: opts.factsOnly, onProgress: progressPrinter() });
+      const p = result.progress;
+      process.stderr.write(`\r${p.read} files read: ${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed\n`);
+      if (result.graph) {
+        const counts = countGraph(result.graph);
+        const rows: [string, number][] = [
+          ...NODE_LABELS.map((l): [string, number] => [`(:${l})`, counts.nodes[l] ?? 0]),
+          ...REL_TYPE_NAMES.map((t): [string, number] => [`[:${t}]`, counts.edges[t] ?? 0]),
+        ];
+        const w = Math.max(...rows.map(([k]) => k.length));
+        process.stdout.write(`${rows.map(([k, n]) => `${k.padEnd(w)}  ${String(n).padStart(7)}`).join('\n')}\n`);
+        process.stdout.write(`wrote ${result.graphPath} (${result.graph.order} nodes, ${result.graph.size} relationships)\n`);
+      }
+      reportFailures(result.failures);
+    });
 }

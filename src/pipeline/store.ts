@@ -1,0 +1,42 @@
+/**
+ * The build's memory of each article (out/facts/<article>.json): its facts and sentences.
+ * The graph is always rebuilt from every stored article, so building a corpus in two halves
+ * gives the graph of one pass, and a changed file replaces its old facts.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleRecord } from '../resolve/types.ts';
+
+const dirOf = (out: string) => join(out, 'facts');
+const fileOf = (out: string, articleKey: string) => join(dirOf(out), `${encodeURIComponent(articleKey)}.json`);
+
+export function storedSha(out: string, articleKey: string): string | null {
+  const path = fileOf(out, articleKey);
+  if (!existsSync(path)) return null;
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as ArticleRecord).facts.article.sha256;
+  } catch {
+    return null; // a damaged record is simply extracted again
+  }
+}
+
+export function storeRecord(out: string, record: ArticleRecord): void {
+  mkdirSync(dirOf(out), { recursive: true });
+  const path = fileOf(out, record.facts.article.key);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(record));
+  renameSync(tmp, path);
+}
+
+export function* storedRecords(out: string): Generator<ArticleRecord> {
+  const dir = dirOf(out);
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.json')) continue;
+    try {
+      yield JSON.parse(readFileSync(join(dir, f), 'utf8')) as ArticleRecord;
+    } catch {
+      // A record cut short by a crash is skipped; the next build of its file rewrites it.
+    }
+  }
+}
