@@ -334,6 +334,7 @@ describe('items', () => {
       ['吴某检查安全生产'],
     ]);
     expect(a.items.map((i) => i.date)).toEqual(['2022-04-02', '2022-04-03', '2022-04-03']);
+    expect(a.reference).toBe(a.published);
     expect(a.title).toBe('王某在全市工作会议上强调');
     // A paragraph broken by the page layout is one sentence again.
     expect(sentences(a)).toContain('会议要求，要抓实各项工作，推动各项任务落地见效，确保取得实效。');
@@ -368,6 +369,9 @@ describe('items', () => {
     const dated = a.items.filter((i) => i.date);
     expect(dated.map((i) => i.date)).toEqual(['2021-03-01', '2021-03-01', '2021-03-03', '2021-03-07']);
     expect(a.published).toBe('2021-04-15');
+    // Day expressions inside the entries resolve in the chronicle's month.
+    expect(a.reference).toBe('2021-03-31');
+    expect(resolveDate('8日下午', a.reference)).toBe('2021-03-08');
   });
 
   it('splits a roundup at city sub-headings', () => {

@@ -28,7 +28,7 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
 
   const { lines, script, columnar } = cleanDocument(raw);
   const published = findPublishedDate(raw);
-  const items = buildItems(raw, lines, published, columnar);
+  const { items, reference } = buildItems(raw, lines, published, columnar);
   if (items.length === 0) return { path: name, reason: 'no article text (only page furniture, or no Chinese text)' };
 
   const file = name === '<stdin>' ? name : basename(name);
@@ -43,6 +43,7 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
     encoding: decoded.encoding,
     script,
     published,
+    reference,
     title,
     items,
   };

@@ -145,10 +145,15 @@ interface Builder {
 }
 
 /**
- * Splits the article into news items. `published` is the article's date (or null);
- * `reference` resolves the day expressions of datelines.
+ * Splits the article into news items. `published` is the article's date (or null); the
+ * reference that dates datelines is `published`, or the month a chronicle page covers.
  */
-export function buildItems(raw: string, lines: CleanLine[], published: string | null, columnar = false): NewsItem[] {
+export function buildItems(
+  raw: string,
+  lines: CleanLine[],
+  published: string | null,
+  columnar = false,
+): { items: NewsItem[]; reference: string | null } {
   const kinds = classify(lines);
   const chronicleLines = lines.filter((l, i) => kinds[i] === 'text' && /^\d/.test(l.text) && CHRONICLE_DAY.test(raw.slice(l.start, l.end).trim()));
   const chronicle = chronicleLines.length >= 2;
@@ -219,7 +224,7 @@ export function buildItems(raw: string, lines: CleanLine[], published: string | 
     }
   }
   start();
-  return items.map((item, index) => ({ ...item, index }));
+  return { items: items.map((item, index) => ({ ...item, index })), reference };
 }
 
 function newItem(index: number): NewsItem {

@@ -43,6 +43,12 @@ export interface Article {
   script: Script;
   /** The article's own date (YYYY-MM-DD) when the text states it, else null. */
   published: string | null;
+  /**
+   * The date that day expressions of the text (5日下午, 2月4日, 昨日) resolve against:
+   * `published`, or for a chronicle page (宁波市二O一九年十月份记事) the last day of the
+   * month it covers. Pass it to `resolveDate`.
+   */
+  reference: string | null;
   title: string;
   items: NewsItem[];
 }
