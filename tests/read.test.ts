@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cleanText,
   findPublishedDate,
+  findSourceNoteDate,
   isReadFailure,
   listInputFiles,
   readArticleBytes,
@@ -438,7 +439,13 @@ describe('dates', () => {
     expect(findPublishedDate('标题\n\n某某网 2023-09-30 09:36:55\n正文。')).toBe('2023-09-30');
     expect(findPublishedDate('标题\n2022-08-03 14:29 来源: 某日报\n正文。')).toBe('2022-08-03');
     expect(findPublishedDate('2021年6月28 农历辛丑年五月十九 今日8版\n正文。')).toBe('2021-06-28');
-    expect(findPublishedDate('正文。\n（摘自王某同志2025年3月1日在全省大会上的讲话）\n来源：某报')).toBe('2025-03-01');
+    // A speech's source note dates the speech, not the page: it is the reference, not published.
+    const speech = '正文。\n（摘自王某同志2025年3月1日在全省大会上的讲话）\n来源：某报';
+    expect(findPublishedDate(speech)).toBeNull();
+    expect(findSourceNoteDate(speech)).toBe('2025-03-01');
+    const article = read('speech.txt', `今天的大会，就是动员令。\n${speech}`);
+    expect(article.published).toBeNull();
+    expect(article.reference).toBe('2025-03-01');
     expect(findPublishedDate('新华社北京2020年5月1日电 正文。')).toBe('2020-05-01');
     // A year-less article has no published date; a year inside the text is not one.
     expect(findPublishedDate('7月10日，督查组来湖督查。\n2026年是开局之年。')).toBeNull();
@@ -594,6 +601,8 @@ describe.skipIf(!haveShared)('the sample articles in ../shared (skipped when ../
     const a = articles.get('003')!;
     const text = allText(a);
     for (const junk of ['责编', '美编', '一审', '特别声明', 'Notice']) expect(text).not.toContain(junk);
+    expect(a.published).toBeNull();
+    expect(a.reference).toBe('2026-02-24');
   });
 
   it('splits the d02 chronicle by day and the d08 roundup by city', () => {

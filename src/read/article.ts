@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { cleanDocument } from './clean.ts';
-import { findPublishedDate } from './dates.ts';
+import { findPublishedDate, findSourceNoteDate } from './dates.ts';
 import { decodeBytes } from './decode.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
 import { buildItems } from './items.ts';
@@ -28,7 +28,7 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
 
   const { lines, script, columnar } = cleanDocument(raw);
   const published = findPublishedDate(raw);
-  const { items, reference } = buildItems(raw, lines, published, columnar);
+  const { items, reference } = buildItems(raw, lines, published ?? findSourceNoteDate(raw), columnar);
   if (items.length === 0) return { path: name, reason: 'no article text (only page furniture, or no Chinese text)' };
 
   const file = name === '<stdin>' ? name : basename(name);

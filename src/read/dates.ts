@@ -136,7 +136,7 @@ const HEADER_LINES = 15;
  * The article's own date when the text states it with a year: a labelled publication
  * time (发布时间:2019-11-19), a date line in the page header (温州网 2024-09-30 09:36:55,
  * 2024-08-03 14:29 来源), a newspaper masthead (2023年6月26 农历…), a 新华社…年…月…日电
- * dateline, or the source note of a speech (摘自…2026年2月24日在…的讲话). Null otherwise.
+ * dateline. Null otherwise (a year-less page, a year only inside the text).
  */
 export function findPublishedDate(raw: string): string | null {
   const lines = raw
@@ -164,6 +164,16 @@ export function findPublishedDate(raw: string): string | null {
     const date = m && formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
     if (date) return date;
   }
+  return null;
+}
+
+/**
+ * The date of the event a reprinted text comes from, stated in its source note:
+ * `（摘自王浩同志2026年2月24日在浙江省新春第一会上的讲话）`. Not the publication date
+ * (the reprint may be later), but the right reference for 今天 and day expressions.
+ */
+export function findSourceNoteDate(raw: string): string | null {
+  const lines = raw.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
   for (const line of lines.slice(-30)) {
     const m = EXCERPT.exec(halfwidth(line.slice(0, 300)));
     const date = m && formatDate(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -4,7 +4,7 @@ export { readArticleBytes, readArticleFile, isReadFailure, MAX_FILE_BYTES } from
 export { listInputFiles, ARTICLE_EXTENSIONS } from './files.ts';
 export { cleanText, cleanDocument } from './clean.ts';
 export { toSimplified, detectScript } from './script.ts';
-export { resolveDate, findPublishedDate, leadingDateExpression, parseNumeral } from './dates.ts';
+export { resolveDate, findPublishedDate, findSourceNoteDate, leadingDateExpression, parseNumeral } from './dates.ts';
 export { decodeBytes } from './decode.ts';
 export { htmlToText, looksLikeHtml } from './html.ts';
 export { readArticles, readAll } from './corpus.ts';

@@ -145,19 +145,19 @@ interface Builder {
 }
 
 /**
- * Splits the article into news items. `published` is the article's date (or null); the
- * reference that dates datelines is `published`, or the month a chronicle page covers.
+ * Splits the article into news items. `baseReference` dates the datelines (the published
+ * date, or the date of a speech's source note); a chronicle page uses its month instead.
  */
 export function buildItems(
   raw: string,
   lines: CleanLine[],
-  published: string | null,
+  baseReference: string | null,
   columnar = false,
 ): { items: NewsItem[]; reference: string | null } {
   const kinds = classify(lines);
   const chronicleLines = lines.filter((l, i) => kinds[i] === 'text' && /^\d/.test(l.text) && CHRONICLE_DAY.test(raw.slice(l.start, l.end).trim()));
   const chronicle = chronicleLines.length >= 2;
-  let reference = published;
+  let reference = baseReference;
   if (chronicle) {
     for (const l of lines) {
       const end = chronicleMonthEnd(l.text);

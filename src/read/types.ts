@@ -45,8 +45,9 @@ export interface Article {
   published: string | null;
   /**
    * The date that day expressions of the text (5日下午, 2月4日, 昨日) resolve against:
-   * `published`, or for a chronicle page (宁波市二O一九年十月份记事) the last day of the
-   * month it covers. Pass it to `resolveDate`.
+   * `published`; for a chronicle page (宁波市二O一九年十月份记事) the last day of the
+   * month it covers; for a reprinted speech without a published date the date of its
+   * source note (摘自…2026年2月24日在…的讲话). Pass it to `resolveDate`.
    */
   reference: string | null;
   title: string;
