@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { readAll } from '../read/index.ts';
-import { extractCorpus } from '../extract/corpus.ts';
+import { extractArticle } from '../extract/article.ts';
 import { toPrediction } from '../extract/predictions.ts';
 import { readGoldDir } from '../eval/goldfiles.ts';
 import { scoreCorpus } from '../eval/score.ts';
@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .action(async (opts: { gold: string; corpus: string; verbose?: boolean; json?: boolean }) => {
       const golds = readGoldDir(opts.gold);
       const { articles, failures } = await readAll(golds.map((g) => join(opts.corpus, g.article)));
-      const score = scoreCorpus(extractCorpus(articles).map(toPrediction), golds);
+      const score = scoreCorpus(articles.map((a) => extractArticle(a)).map(toPrediction), golds);
       if (opts.json) process.stdout.write(`${JSON.stringify(score, null, 2)}\n`);
       else {
         if (opts.verbose) process.stdout.write(`${formatMisses(score)}\n\n`);

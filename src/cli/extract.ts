@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { readAll } from '../read/index.ts';
-import { extractCorpus } from '../extract/corpus.ts';
+import { extractArticle } from '../extract/article.ts';
 import { toPrediction } from '../extract/predictions.ts';
 import { reportFailures } from './failures.ts';
 
@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExample:\n  kg extract ../shared/corpus/seeds --json > predictions.jsonl')
     .action(async (paths: string[], opts: { facts?: boolean }) => {
       const { articles, failures } = await readAll(paths);
-      for (const facts of extractCorpus(articles)) {
+      for (const facts of articles.map((a) => extractArticle(a))) {
         process.stdout.write(`${JSON.stringify(opts.facts ? facts : toPrediction(facts))}\n`);
       }
       reportFailures(failures);

@@ -77,6 +77,8 @@ export function findMeetings(text: string): MeetingMention[] {
     let trigger: MeetingTrigger | null = null;
     let placeText: string | null = null;
     const heldAfter = /^(?:在([\u4e00-\u9fff]{2,8}?))?(?:隆重|胜利|顺利)?(召开|举行|举办|开幕)/.exec(after);
+    // 区委常委会召开会议: the organ convenes; the meeting is named by the generic word after.
+    if (heldAfter && generic.some((g) => after.startsWith(g, heldAfter[0].length))) continue;
     if (heldAfter) {
       trigger = 'held';
       placeText = heldAfter[1] ?? null;

@@ -1,0 +1,78 @@
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCorpus } from '../src/pipeline/build.ts';
+import { readGraph } from '../src/graph/io.ts';
+import { NODE_LABELS, REL_TYPE_NAMES } from '../src/graph/schema.ts';
+
+const A = '本报讯 4日上午，全县乡村振兴推进会召开。县委书记方正主持会议并讲话，强调要深入践行“八八战略”。县长何立出席会议。';
+const B = '本报讯 9日上午，县委书记方正督导检查安全生产工作。副县长邹平参加。方正先后来到城南污水处理厂、北门码头等地。';
+const C = '縣委書記陳東主持召開縣委常委會會議。';
+
+function corpus(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-corpus-'));
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  return dir;
+}
+const tmpOut = () => mkdtempSync(join(tmpdir(), 'kg-out-'));
+const canonical = (path: string) => {
+  const g = JSON.parse(readFileSync(path, 'utf8'));
+  delete g.attributes.builtAt;
+  return JSON.stringify(g);
+};
+
+describe('kg build', () => {
+  it('writes a graph whose nodes and edges follow the schema, with evidence on every fact', async () => {
+    const out = tmpOut();
+    const r = await buildCorpus([corpus({ 'a.txt': A, 'b.txt': B, 'c.txt': C })], { out });
+    const graph = readGraph(r.graphPath!);
+    graph.forEachNode((key, a) => {
+      expect(a.key).toBe(key);
+      expect(NODE_LABELS).toContain(a.label);
+      expect(typeof a.name).toBe('string');
+    });
+    graph.forEachEdge((key, a) => {
+      expect(a.key).toBe(key);
+      expect(REL_TYPE_NAMES).toContain(a.type);
+      if (a.type !== 'PART_OF') expect(a.evidence.length).toBeGreaterThan(0);
+    });
+    // Traditional script is resolved to the Simplified node and kept as an alias.
+    expect(graph.getNodeAttributes('Official:陈东').aliases).toContain('陳東');
+    expect(graph.filterOutEdges('Official:陈东', (_, a) => a.type === 'CHAIRED').length).toBe(1);
+    expect(graph.filterOutEdges('Official:方正', (_, a) => a.type === 'CHAIRED').length).toBe(1);
+    const inspected = graph.filterOutEdges('Official:邹平', (_, a) => a.type === 'INSPECTED').map((e) => graph.target(e));
+    expect(inspected).toEqual(expect.arrayContaining(['Site:城南污水处理厂', 'Site:北门码头']));
+    const holds = graph.filterOutEdges('Official:方正', (_, a) => a.type === 'HOLDS');
+    expect(holds.length).toBeGreaterThan(0);
+  });
+
+  it('is idempotent and incremental: two halves give the graph of one pass, a changed file replaces its facts', async () => {
+    const dir = corpus({ 'a.txt': A, 'b.txt': B });
+    const once = tmpOut();
+    await buildCorpus([dir], { out: once });
+    const halves = tmpOut();
+    await buildCorpus([join(dir, 'a.txt')], { out: halves });
+    const second = await buildCorpus([join(dir, 'b.txt')], { out: halves });
+    expect(canonical(second.graphPath!)).toBe(canonical(join(once, 'graph.json')));
+    const again = await buildCorpus([dir], { out: halves });
+    expect(again.progress.reused).toBe(2);
+    expect(canonical(again.graphPath!)).toBe(canonical(join(once, 'graph.json')));
+
+    writeFileSync(join(dir, 'b.txt'), '本报讯 9日上午，县委书记方正前往东湖码头调研。');
+    const changed = await buildCorpus([dir], { out: halves });
+    const g = readGraph(changed.graphPath!);
+    expect(g.hasNode('Site:东湖码头')).toBe(true);
+    expect(g.hasNode('Site:城南污水处理厂')).toBe(false);
+  });
+
+  it('reports unreadable files and goes on with the batch', async () => {
+    const dir = corpus({ 'a.txt': A, 'empty.txt': '', 'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) });
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'b.txt'), B);
+    const r = await buildCorpus([dir], { out: tmpOut() });
+    expect(r.failures.map((f) => f.path).sort()).toEqual([join(dir, 'empty.txt'), join(dir, 'image.txt')]);
+    expect(r.progress.extracted).toBe(2);
+    expect(readGraph(r.graphPath!).hasNode('Official:邹平')).toBe(true);
+  });
+});
