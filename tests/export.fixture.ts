@@ -3,6 +3,7 @@
  * deep, officials with Traditional aliases, meetings in two periods, a campaign, a site and
  * two articles, with evidence on every fact.
  */
+import fc from 'fast-check';
 import { newGraph } from '../src/graph/io.ts';
 import type { KgGraph } from '../src/graph/io.ts';
 import { edgeKey } from '../src/graph/schema.ts';
@@ -73,3 +74,36 @@ export function fixtureGraph(): KgGraph {
   for (const target of [yuan, exchange, ls]) addEdge(g, 'MENTIONS', a2, target);
   return g;
 }
+
+/** Text that breaks naive writers: quotes, escapes, separators, markup, line breaks, emoji, CJK. */
+const TRICKY = ["'", '"', '\\', '\n', '\r\n', '\t', ',', ';', '<', '&', '>', '&amp;', '&lt;', ']]>', '--', '//', '`', '😀', '袁家軍', '浙江省', ' ', '|', '{', '}', '$x', '\\n'];
+export const trickyText = (minLength = 1) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength, maxLength: 8 })
+    .map((parts) => parts.join(''))
+    .filter((s) => s.length >= minLength);
+
+/**
+ * A small graph whose names, aliases, keys and evidence are all tricky text. Node fields are
+ * never empty strings (GEXF cannot tell "" from a missing value; docs/export.md says so);
+ * evidence sentences can be.
+ */
+export const trickyGraph = fc
+  .record({
+    names: fc.uniqueArray(trickyText(), { minLength: 2, maxLength: 4 }),
+    aliases: fc.array(trickyText().filter((s) => !s.includes(';')), { maxLength: 3 }),
+    sentences: fc.array(trickyText(0), { minLength: 1, maxLength: 3 }),
+    meeting: trickyText(),
+    title: trickyText(),
+  })
+  .map(({ names, aliases, sentences, meeting, title }) => {
+    const g = newGraph();
+    const article = addNode(g, { key: `Article:${names[0]}`, label: 'Article', name: names[0], aliases: [], file: `${names[0]}.txt`, sha256: '0'.repeat(64), published: null, script: 'traditional', title });
+    const meetingKey = addNode(g, { key: `Meeting:${meeting}`, label: 'Meeting', name: meeting, aliases, date: '2022-04-02', city: null });
+    for (const name of names.slice(1)) {
+      const official = addNode(g, { key: `Official:${name}`, label: 'Official', name, aliases });
+      addEdge(g, 'ATTENDED', official, meetingKey, sentences.map((s, i) => evidence(article, s, i ? '2022-04-02' : null, i)));
+      addEdge(g, 'MENTIONS', article, official);
+    }
+    return g;
+  });

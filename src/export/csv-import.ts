@@ -121,6 +121,16 @@ export function loadStatement(file: string, columns: CsvColumn[], url: string, d
   return { cypher, params };
 }
 
+/** Whether LOAD CSV on this server takes \" for a quote (Neo4j's default); assumed when the setting cannot be read. */
+async function legacyQuoteEscaping(session: Session): Promise<boolean> {
+  try {
+    const result = await session.run("SHOW SETTINGS YIELD name, value WHERE name = 'db.import.csv.legacy_quote_escaping' RETURN value");
+    return result.records[0]?.get('value') !== 'false';
+  } catch {
+    return true;
+  }
+}
+
 export interface CsvImportResult {
   nodes: number;
   relationships: number;
@@ -142,13 +152,22 @@ export async function importCsvFolder(
     .filter((name) => name.endsWith('.csv'))
     .sort()
     .map((name) => {
-      const [headers] = parse(readFileSync(join(folder, name)), { to_line: 1, bom: true }) as string[][];
+      const text = readFileSync(join(folder, name), 'utf8');
+      const [headers] = parse(text, { to_line: 1, bom: true }) as string[][];
       if (!headers) throw new Error(`${join(folder, name)}: empty file, no header`);
       const columns = parseCsvHeader(headers, join(folder, name));
       const url = 'file:///' + [...path.split(sep).filter(Boolean), name].map(encodeURIComponent).join('/');
-      return { name, columns, url, isRelationships: columns.some((c) => c.kind === 'start') };
+      return { name, columns, url, isRelationships: columns.some((c) => c.kind === 'start'), backslashQuote: text.includes('\\"') };
     })
     .sort((a, b) => Number(a.isRelationships) - Number(b.isRelationships));
+
+  const misread = files.find((f) => f.backslashQuote);
+  if (misread && (await legacyQuoteEscaping(session))) {
+    throw new Error(
+      `${join(folder, misread.name)} holds a backslash before a quote (\\"), which this Neo4j reads as an escaped quote ` +
+        '(db.import.csv.legacy_quote_escaping=true): set it to false in the server settings, or load the folder with neo4j-admin',
+    );
+  }
 
   const result: CsvImportResult = { nodes: 0, relationships: 0 };
   await session.run(`CREATE INDEX kg_csv_import_id IF NOT EXISTS FOR (n:${IMPORT_LABEL}) ON (n.${IMPORT_ID})`);

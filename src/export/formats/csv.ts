@@ -71,9 +71,18 @@ function columnsFor(rows: Record<string, unknown>[], listed: readonly string[], 
   });
 }
 
+/**
+ * JSON text without a backslash before a quote: `"` and `\` inside strings are written as
+ * \u0022 and \u005c. Same JSON, but safe for LOAD CSV, which by default (Neo4j's
+ * db.import.csv.legacy_quote_escaping=true) reads \" as an escaped quote.
+ */
+export function csvJson(value: unknown): string {
+  return JSON.stringify(value).replace(/\\(["\\])/g, (_, c: string) => (c === '"' ? '\\u0022' : '\\u005c'));
+}
+
 function cell(value: unknown, column: Column, delimiter: string, where: () => string): unknown {
   if (value === null || value === undefined) return null;
-  if (column.json) return JSON.stringify(value);
+  if (column.json) return csvJson(value);
   if (column.array) {
     const elements = (value as unknown[]).map(String);
     const clash = elements.find((e) => e.includes(delimiter));
@@ -84,7 +93,7 @@ function cell(value: unknown, column: Column, delimiter: string, where: () => st
     }
     return elements.join(delimiter);
   }
-  return typeof value === 'object' ? JSON.stringify(value) : value;
+  return typeof value === 'object' ? csvJson(value) : value;
 }
 
 const CSV_OPTIONS = {
