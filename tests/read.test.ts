@@ -166,10 +166,11 @@ describe('HTML', () => {
     expect(sentences(a)).toEqual(['县委召开常委会会议', '6月1日，县委书记刘某主持会议。']);
   });
 
-  it('treats markdown image lines as junk', () => {
-    const a = read('md.md', '![]()\n![图片](http://x/y.png)\n县委召开会议\n4月2日，县委召开会议。县委书记赵某主持。\n');
-    expect(allText(a)).not.toContain('![');
+  it('treats markdown image lines as junk and keeps the text of other markup', () => {
+    const a = read('md.md', '![]()\n![图片](http://x/y.png)\n# 县委召开会议\n4月2日，**县委**召开[会议](https://x.cn/a)。\n> 县委书记赵某主持。\n');
     expect(a.title).toBe('县委召开会议');
+    expect(sentences(a)).toEqual(['县委召开会议', '4月2日，县委召开会议。', '县委书记赵某主持。']);
+    checkOffsets(a);
   });
 });
 

@@ -34,6 +34,9 @@ const PINYIN_LETTER = /^[a-zü]$/;
 const TONELESS_SYLLABLE = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouv]{1,3}(?:n|ng|r)?$/;
 const RUBY_WITH_TONE = /[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
 const MARKDOWN_IMAGE = /!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g;
+const MARKDOWN_LINK = /(?<!!)\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/|\.)[^)\s]{0,1000}\)/g;
+const MARKDOWN_LINE_MARKER = /^\s{0,3}(?:#{1,6}|>)\s+/;
+const MARKDOWN_EMPHASIS = /\*\*[^*\n]{1,300}\*\*/g;
 const QUESTION_WORDS = /什么|什麼|啥|何|吗|嗎|呢|哪|怎|谁|誰|几|幾|多少|是否|难道|難道|岂|豈|么|麼/;
 
 /** Document-wide facts the line passes need. */
@@ -68,10 +71,21 @@ function pinyinEnd(c: string[], open: number, ctx: Context, needOpen = true): nu
   return ctx.rubyDoc && TONELESS_SYLLABLE.test(letters) ? k : -1;
 }
 
-function removeMarkdownImages(line: string, chars: Chars): Chars {
-  if (!line.includes('![')) return chars;
+/** Markdown markup goes, its text stays: images, `# ` headings, `> ` quotes, `**`, link targets. */
+function removeMarkdown(line: string, chars: Chars): Chars {
+  if (!/[!#>*\[]/.test(line)) return chars;
   const drop = new Uint8Array(line.length);
   for (const m of line.matchAll(MARKDOWN_IMAGE)) drop.fill(1, m.index, m.index + m[0].length);
+  const marker = MARKDOWN_LINE_MARKER.exec(line);
+  if (marker) drop.fill(1, 0, marker[0].length);
+  for (const m of line.matchAll(MARKDOWN_LINK)) {
+    drop[m.index] = 1; // [
+    drop.fill(1, m.index + 1 + m[1].length, m.index + m[0].length); // ](url)
+  }
+  for (const m of line.matchAll(MARKDOWN_EMPHASIS)) {
+    drop.fill(1, m.index, m.index + 2);
+    drop.fill(1, m.index + m[0].length - 2, m.index + m[0].length);
+  }
   return filter(chars, (i) => !drop[i]);
 }
 
@@ -280,7 +294,7 @@ function cleanLine(raw: string, start: number, end: number, ctx: Context): Chars
     c[i] = line[i];
     o[i] = start + i;
   }
-  let chars = removeMarkdownImages(line, { c, o });
+  let chars = removeMarkdown(line, { c, o });
   chars = normaliseSpaces(chars);
   chars = removeRuby(chars, ctx);
   chars = fullwidthPunctuation(chars, ctx);
