@@ -7,6 +7,12 @@ import { register as query } from './query.ts';
 import { register as serve } from './serve.ts';
 import { register as exportCmd } from './export.ts';
 
+// A closed pipe (kg extract … | head) is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command()
   .name('kg')
   .description('Build a knowledge graph of officials, posts, places, meetings and campaigns from Chinese political news.')

@@ -39,15 +39,17 @@ export function buildPlaceContext(itemTexts: string[]): PlaceContext {
   const scores = (item: number): Map<Division, number> => {
     const score = new Map<Division, number>();
     const add = (d: Division, w: number) => score.set(d, (score.get(d) ?? 0) + w);
-    const count = (ms: DivisionMention[], weight: number) => {
+    const count = (ms: DivisionMention[], weight: number, text: string) => {
       for (const m of ms) {
+        // A place someone travels to (赴海宁市, 来到余姚) is where they go, not where they serve.
+        if (/(?:赴|前往|来到|到|走进|深入|抵达)$/.test(text.slice(Math.max(0, m.start - 2), m.start))) continue;
         add(m.division, weight);
         // A mention of 萧山区 also speaks, more softly, of 杭州市 and 浙江省.
         for (const a of parentChain(m.division).slice(1)) add(a, weight / 2);
       }
     };
-    count(articleMentions, 1);
-    count(mentions[item] ?? [], 2);
+    count(articleMentions, 1, articleText);
+    count(mentions[item] ?? [], 2, itemTexts[item] ?? '');
     return score;
   };
 
