@@ -223,7 +223,7 @@ describe('export formats', () => {
   it('cypher is one MERGE statement per line, constraints first', () => {
     const lines = writeCypher(fixtureGraph()).trimEnd().split('\n');
     expect(lines[0]).toMatch(/^\/\/ kg export: 16 nodes, 27 relationships/);
-    expect(lines[1]).toBe('CREATE CONSTRAINT kg_City_key IF NOT EXISTS FOR (n:City) REQUIRE n.key IS UNIQUE;');
+    expect(lines[1]).toBe('CREATE CONSTRAINT city_key IF NOT EXISTS FOR (n:City) REQUIRE n.key IS UNIQUE;');
     expect(lines).toContain(`MERGE (n:Official {key: 'Official:袁家军'}) SET n += {name: '袁家军', aliases: ['袁家軍']};`);
     expect(lines.filter((l) => l.startsWith('MATCH'))).toHaveLength(27);
     expect(lines.every((l) => l.startsWith('//') || l.endsWith(';'))).toBe(true);

@@ -1,67 +1,37 @@
 /**
- * Turning the result of a read-only Cypher query into a kg graph (schema.ts), so that a
- * slice chosen in Neo4j can be exported like one chosen from graph.json. Nodes,
- * relationships and paths anywhere in the returned values (also inside lists and maps) are
- * taken; relationships whose end nodes the query did not return get them fetched.
+ * Turning what Neo4j returns into a kg graph (schema.ts), so that a slice chosen with a
+ * read-only Cypher query can be exported like one chosen from graph.json.
+ *
+ * `selectFromNeo4j` runs the query through runReadQuery (src/sinks/neo4j/query.ts), which
+ * returns plain values: nodes as {labels, properties}, relationships as {type, properties},
+ * paths as {nodes, relationships}, anywhere in the rows (also inside lists and maps).
+ * Plain relationships do not say which nodes they join, so their ends are read from their
+ * key, which the graph contract builds as edgeKey(type, source, target); ends the query did
+ * not return are fetched by key.
  */
-import neo4j from 'neo4j-driver';
 import type { Node, Relationship } from 'neo4j-driver';
 import { newGraph } from '../graph/io.ts';
 import type { KgGraph } from '../graph/io.ts';
 import { NODE_LABELS } from '../graph/schema.ts';
 import type { EdgeAttributes, Evidence, NodeAttributes } from '../graph/schema.ts';
+import { runReadQuery } from '../sinks/neo4j/query.ts';
+import type { ReadQueryOptions } from '../sinks/neo4j/query.ts';
+import { toPlain } from '../sinks/neo4j/values.ts';
 import { EDGE_FIELDS, nodeFields } from './fields.ts';
 
-/** The shape of runReadQuery (src/sinks/neo4j/query.ts): records as the driver returns them. */
-export type ReadQuery = (
-  cypher: string,
-  params: Record<string, unknown>,
-  options: { timeoutMs: number; maxRows: number },
-) => Promise<{ keys: readonly PropertyKey[]; get(key: PropertyKey): unknown }[]>;
+type Properties = Record<string, unknown>;
 
-interface Found {
-  nodes: Map<string, Node>;
-  relationships: Map<string, Relationship>;
-}
-
-function collect(value: unknown, found: Found): void {
-  if (value === null || typeof value !== 'object') return;
-  if (neo4j.isNode(value)) found.nodes.set(value.elementId, value);
-  else if (neo4j.isRelationship(value)) found.relationships.set(value.elementId, value);
-  else if (neo4j.isPath(value)) {
-    found.nodes.set(value.start.elementId, value.start);
-    found.nodes.set(value.end.elementId, value.end);
-    for (const segment of value.segments) {
-      found.nodes.set(segment.start.elementId, segment.start);
-      found.nodes.set(segment.end.elementId, segment.end);
-      found.relationships.set(segment.relationship.elementId, segment.relationship);
-    }
-  } else if (Array.isArray(value)) value.forEach((v) => collect(v, found));
-  else if (Object.getPrototypeOf(value) === Object.prototype) Object.values(value).forEach((v) => collect(v, found));
-}
-
-/** Neo4j values as plain JSON values: integers as numbers, temporals as ISO strings. */
-function plain(value: unknown): unknown {
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === 'object') {
-    if (Object.getPrototypeOf(value) === Object.prototype) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-    return String(value); // Date, DateTime, Duration, Point: their ISO / WKT-like text
-  }
-  return value;
-}
-
-function toNode(node: Node): NodeAttributes {
-  const label = node.labels.find((l) => (NODE_LABELS as readonly string[]).includes(l)) ?? node.labels[0] ?? 'Node';
-  const props = plain(node.properties) as Record<string, unknown>;
-  const attrs: Record<string, unknown> = Object.fromEntries(nodeFields(label).map((f) => [f, null]));
-  Object.assign(attrs, props, { key: String(props.key ?? node.elementId), label });
+function toNode(labels: string[], props: Properties, fallbackKey: string): NodeAttributes {
+  const label = labels.find((l) => (NODE_LABELS as readonly string[]).includes(l)) ?? labels[0] ?? 'Node';
+  const attrs: Properties = Object.fromEntries(nodeFields(label).map((f) => [f, null]));
+  // `kg load` also stores the label as a property; the Neo4j label is what counts.
+  Object.assign(attrs, props, { key: String(props.key ?? fallbackKey), label });
   attrs.name ??= attrs.key;
   attrs.aliases ??= [];
   return attrs as unknown as NodeAttributes;
 }
 
-/** Evidence as the loader may store it: JSON text of the list, or a list of JSON texts. */
+/** Evidence as exports and `kg load` store it: JSON text of the list (or a list of JSON texts). */
 function evidenceOf(value: unknown, where: string): Evidence[] {
   if (value === null || value === undefined) return [];
   try {
@@ -73,57 +43,116 @@ function evidenceOf(value: unknown, where: string): Evidence[] {
   throw new Error(`${where}: evidence is neither JSON text nor a list`);
 }
 
-function toEdge(rel: Relationship): EdgeAttributes {
-  const props = plain(rel.properties) as Record<string, unknown>;
-  const attrs: Record<string, unknown> = Object.fromEntries(EDGE_FIELDS.map((f) => [f, null]));
-  Object.assign(attrs, props, { key: String(props.key ?? rel.elementId), type: rel.type });
+function toEdge(type: string, props: Properties, fallbackKey: string): EdgeAttributes {
+  const attrs: Properties = Object.fromEntries(EDGE_FIELDS.map((f) => [f, null]));
+  for (const [name, value] of Object.entries(props)) {
+    // `kg load` adds evidenceCount, evidenceSentences ... derived from `evidence`: not graph fields.
+    if (!/^evidence./.test(name)) attrs[name] = value;
+  }
+  attrs.key = String(props.key ?? fallbackKey);
+  attrs.type = type;
   attrs.evidence = evidenceOf(props.evidence, `relationship ${attrs.key}`);
   return attrs as unknown as EdgeAttributes;
 }
 
-export interface CypherSelectOptions {
-  timeoutMs: number;
-  maxRows: number;
-}
-
-/** Runs `cypher` read-only and builds the graph of the nodes, relationships and paths it returns. */
-export async function graphFromCypher(
-  runReadQuery: ReadQuery,
-  cypher: string,
-  options: CypherSelectOptions,
-): Promise<KgGraph> {
-  const found: Found = { nodes: new Map(), relationships: new Map() };
-  for (const record of await runReadQuery(cypher, {}, options)) {
-    for (const key of record.keys) collect(record.get(key), found);
-  }
-  const missing = new Set<string>();
-  for (const rel of found.relationships.values()) {
-    for (const end of [rel.startNodeElementId, rel.endNodeElementId]) if (!found.nodes.has(end)) missing.add(end);
-  }
-  if (missing.size) {
-    const ends = await runReadQuery('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: [...missing] }, options);
-    for (const record of ends) collect(record.get('n'), found);
-  }
-  return graphFromNeo4j([...found.nodes.values()], [...found.relationships.values()]);
-}
-
-/** A kg graph from Neo4j nodes and the relationships between them. */
+/** A kg graph from driver Node and Relationship objects (relationships join nodes given). */
 export function graphFromNeo4j(nodes: Node[], relationships: Relationship[]): KgGraph {
   const graph = newGraph();
   const keyOf = new Map<string, string>();
   for (const node of nodes) {
-    const attrs = toNode(node);
+    const attrs = toNode(node.labels, toPlain(node.properties) as Properties, node.elementId);
     if (graph.hasNode(attrs.key)) throw new Error(`two Neo4j nodes have key "${attrs.key}"`);
     graph.addNode(attrs.key, attrs);
     keyOf.set(node.elementId, attrs.key);
   }
   for (const rel of relationships) {
-    const attrs = toEdge(rel);
+    const attrs = toEdge(rel.type, toPlain(rel.properties) as Properties, rel.elementId);
     const source = keyOf.get(rel.startNodeElementId);
     const target = keyOf.get(rel.endNodeElementId);
-    if (source === undefined || target === undefined) throw new Error(`relationship ${attrs.key}: an end node is missing from the result`);
-    if (graph.hasEdge(attrs.key)) throw new Error(`two Neo4j relationships have key "${attrs.key}"`);
+    if (source === undefined || target === undefined) throw new Error(`relationship ${attrs.key}: an end node is missing`);
     graph.addEdgeWithKey(attrs.key, source, target, attrs);
   }
   return graph;
+}
+
+interface PlainNode {
+  labels: string[];
+  properties: Properties;
+}
+interface PlainRelationship {
+  type: string;
+  properties: Properties;
+}
+
+const isObject = (v: unknown): v is Properties => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPlainNode = (v: Properties): v is Properties & PlainNode => Array.isArray(v.labels) && isObject(v.properties);
+const isPlainRelationship = (v: Properties): v is Properties & PlainRelationship =>
+  typeof v.type === 'string' && isObject(v.properties) && !('labels' in v);
+const isPlainPath = (v: Properties) => Array.isArray(v.nodes) && Array.isArray(v.relationships);
+
+function collectPlain(value: unknown, nodes: PlainNode[], relationships: PlainRelationship[]): void {
+  if (Array.isArray(value)) value.forEach((v) => collectPlain(v, nodes, relationships));
+  else if (!isObject(value)) return;
+  else if (isPlainNode(value)) nodes.push(value);
+  else if (isPlainRelationship(value)) relationships.push(value);
+  else if (isPlainPath(value)) {
+    collectPlain(value.nodes, nodes, relationships);
+    collectPlain(value.relationships, nodes, relationships);
+  } else Object.values(value).forEach((v) => collectPlain(v, nodes, relationships));
+}
+
+/** The (source, target) pairs a key `TYPE|source|target` may stand for. */
+function keySplits(type: string, key: string): [string, string][] {
+  const prefix = `${type}|`;
+  if (!key.startsWith(prefix)) return [];
+  const rest = key.slice(prefix.length);
+  const splits: [string, string][] = [];
+  for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) splits.push([rest.slice(0, i), rest.slice(i + 1)]);
+  return splits;
+}
+
+export interface Neo4jSelection {
+  graph: KgGraph;
+  /** The query returned more rows than maxRows: the graph holds the first maxRows rows' items. */
+  truncated: boolean;
+}
+
+/**
+ * Runs `cypher` read-only (runReadQuery: READ session, refused clauses, timeout, row limit)
+ * and builds the graph of the nodes, relationships and paths it returns.
+ */
+export async function selectFromNeo4j(cypher: string, options: ReadQueryOptions = {}): Promise<Neo4jSelection> {
+  const result = await runReadQuery(cypher, {}, options);
+  const nodes: PlainNode[] = [];
+  const relationships: PlainRelationship[] = [];
+  for (const row of result.rows) collectPlain(row, nodes, relationships);
+
+  const graph = newGraph();
+  const addNode = (node: PlainNode) => {
+    const attrs = toNode(node.labels, node.properties, '');
+    if (!attrs.key) throw new Error(`the query returned a node without a key property (labels ${node.labels.join(':')})`);
+    if (!graph.hasNode(attrs.key)) graph.addNode(attrs.key, attrs);
+  };
+  nodes.forEach(addNode);
+
+  const edges = relationships.map((rel) => toEdge(rel.type, rel.properties, ''));
+  const unresolved = () => edges.filter((e) => !keySplits(e.type, e.key).some(([s, t]) => graph.hasNode(s) && graph.hasNode(t)));
+  const missing = [...new Set(unresolved().flatMap((e) => keySplits(e.type, e.key).flat()))].filter((k) => !graph.hasNode(k));
+  if (missing.length) {
+    const ends = await runReadQuery('MATCH (n) WHERE n.key IN $keys RETURN n', { keys: missing }, { ...options, maxRows: missing.length });
+    const fetched: PlainNode[] = [];
+    for (const row of ends.rows) collectPlain(row, fetched, []);
+    fetched.forEach(addNode);
+  }
+  for (const edge of edges) {
+    const ends = keySplits(edge.type, edge.key).filter(([s, t]) => graph.hasNode(s) && graph.hasNode(t));
+    if (ends.length !== 1) {
+      throw new Error(
+        `relationship ${JSON.stringify(edge.key)}: cannot tell which nodes it joins ` +
+          '(kg relationships have keys TYPE|source|target; return the nodes too, e.g. RETURN p for a path p)',
+      );
+    }
+    if (!graph.hasEdge(edge.key)) graph.addEdgeWithKey(edge.key, ends[0][0], ends[0][1], edge);
+  }
+  return { graph, truncated: result.truncated };
 }

@@ -50,7 +50,8 @@ export function writeCypher(graph: KgGraph): string {
   ];
   const labels = new Set(graph.mapNodes((_, attrs) => attrs.label));
   for (const label of labels) {
-    const name = cypherName(`kg_${label}_key`);
+    // The names cypher/schema.cypher (kg load) gives them, so both can run on one database.
+    const name = cypherName(`${label.toLowerCase()}_key`);
     lines.push(`CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${cypherName(label)}) REQUIRE n.key IS UNIQUE;`);
   }
   graph.forEachNode((key, attrs) => {
