@@ -5,7 +5,7 @@
 import { lexicon, wordAt, isHan } from './lexicon.ts';
 
 /** Characters that never stand inside a given name in this prose: they belong to titles and verbs. */
-const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了着过是于在上下等和与及对向为说届次]/;
+const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了着过是于在上下等和与及对说届次]/;
 
 export function surnameLength(text: string, at: number): number {
   const { single, compound } = lexicon().surnames;
@@ -24,10 +24,7 @@ export function nameEndStrength(text: string, at: number): number {
 
 function plausible(name: string, surname: number): boolean {
   for (let i = 0; i < name.length; i++) if (!isHan(name[i])) return false;
-  const given = name.slice(surname);
-  // 和政协, 李人大: an organ after a surname-like character is no name.
-  if (lexicon().titles.organs.some((o) => o.length > 1 && (given.startsWith(o) || o.startsWith(given)))) return false;
-  return !NOT_IN_GIVEN_NAME.test(given);
+  return !NOT_IN_GIVEN_NAME.test(name.slice(surname));
 }
 
 /**
@@ -39,6 +36,8 @@ function plausible(name: string, surname: number): boolean {
 export function nameAt(text: string, at: number, known: ReadonlySet<string> = new Set()): string | null {
   const s = surnameLength(text, at);
   if (!s) return null;
+  // 和政协委员: an organ right after a surname-like character is no name.
+  if (wordAt(text, at + s, lexicon().titles.organs.filter((o) => o.length > 1))) return null;
   const readings: { name: string; strength: number }[] = [];
   for (const given of [2, 1]) {
     const name = text.slice(at, at + s + given);

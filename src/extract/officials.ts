@@ -117,9 +117,14 @@ export function findOfficials(
   }
 
   // 王浩同志; a clause opened by a name that chairs: 王浩主持.
-  for (const m of text.matchAll(/([\u4e00-\u9fff]{2,4}?)同志/g)) {
-    const name = nameAt(text, m.index!, known);
-    if (name && m.index! + name.length + 2 === m.index! + m[0].length) add(name, m.index!, [], 'comrade');
+  for (let at = text.indexOf('同志'); at >= 0; at = text.indexOf('同志', at + 2)) {
+    for (const length of [2, 3, 4]) {
+      const start = at - length;
+      if (start >= 0 && nameAt(text, start, known) === text.slice(start, at)) {
+        add(text.slice(start, at), start, [], 'comrade');
+        break;
+      }
+    }
   }
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && !/[，,。；;：:\s]/.test(text[at - 1])) continue;
