@@ -233,6 +233,14 @@ describe('cleaning', () => {
     expect(text).toBe('在随后召开的座谈会上，金某涛观看网格议事日视频，认真听取相关工作情况汇报。他指出，一段时间以来，全区工作进行了试点探索，形式丰富。');
   });
 
+  it('joins a lone break inside running text, keeps name lists, credits and bracketed bylines', () => {
+    const { text } = cleanText('7月31日，市委书记赵某主持召开常委会会议，传达学习 习近平总书记重要讲话精神。本报讯（记者 林某 陈某）出席的有：张三 李四 王五。摄影记者 胡某某 摄');
+    expect(text).toContain('传达学习习近平总书记');
+    expect(text).toContain('（记者 林某 陈某）');
+    expect(text).toContain('张三 李四 王五');
+    expect(text).toContain('摄影记者 胡某某 摄');
+  });
+
   it('keeps spaces that separate names in headlines and bylines', () => {
     const a = read('h.txt', '王某主持 张某李某出席\n■首席记者 赵某某\n本报讯 5日下午，省委召开工作会议。记者 胡某某 摄\n');
     expect(a.items[0].headline).toEqual(['王某主持 张某李某出席']);

@@ -229,26 +229,59 @@ function columnarLine(line: string, gaps: number[]): boolean {
 }
 
 /**
- * Spaces: runs collapse to one; spaces at the ends or next to Chinese punctuation go;
- * a space between two Han characters goes when the line is OCR of a narrow column.
- * Elsewhere (headlines: `王浩主持 葛慧君黄建发出席`, bylines) a space stays a separator.
+ * How spaces between two Han characters are treated on a line: `all` go (column OCR),
+ * `body` go where they break a word inside running text, `none` stay (headlines).
  */
-function fixSpaces(chars: Chars, joinHan: boolean): Chars {
+type JoinMode = 'none' | 'body' | 'all';
+
+const CREDIT_END = /(记者|記者|通讯员|通訊員|摄影|攝影|编辑|編輯)$/;
+
+/** Han characters in a row from `from` in direction `step`, counting up to `limit`. */
+function hanRun(c: string[], from: number, step: 1 | -1, limit: number): number {
+  let n = 0;
+  for (let k = from; k >= 0 && k < c.length && n < limit && isHan(c[k]); k += step) n++;
+  return n;
+}
+
+/**
+ * In running text a lone space between Han characters is a break artifact (传达学习
+ * 习近平, 新区 党工委), unless it separates short names (张三 李四) or follows a
+ * credit (记者 胡元勇).
+ */
+function breaksWord(c: string[], space: number, after: number): boolean {
+  const left = hanRun(c, space - 1, -1, 4);
+  const right = hanRun(c, after, 1, 4);
+  if (left < 4 && right < 4) return false;
+  const before = c.slice(Math.max(0, space - 3), space).join('');
+  return !CREDIT_END.test(before);
+}
+
+/**
+ * Spaces: runs collapse to one; spaces at the ends or next to Chinese punctuation go;
+ * a space between two Han characters goes as the line's join mode says. Elsewhere
+ * (headlines: `王浩主持 葛慧君黄建发出席`, bylines, names in brackets) it stays a separator.
+ */
+function fixSpaces(chars: Chars, mode: JoinMode): Chars {
   const { c } = chars;
   const drop = new Uint8Array(c.length);
+  let depth = 0;
   for (let i = 0; i < c.length; i++) {
+    if (c[i] === '（') depth++;
+    else if (c[i] === '）') depth = Math.max(0, depth - 1);
     if (c[i] !== ' ') continue;
     let j = i;
     while (j + 1 < c.length && c[j + 1] === ' ') j++;
     for (let k = i + 1; k <= j; k++) drop[k] = 1;
     const prev = c[i - 1];
     const next = c[j + 1];
+    const betweenHan = isHan(prev) && isHan(next);
     if (
       prev === undefined ||
       next === undefined ||
       isCjkPunct(prev) ||
       isCjkPunct(next) ||
-      (joinHan && isHan(prev) && isHan(next))
+      (betweenHan && mode === 'all') ||
+      (betweenHan && mode === 'body' && depth === 0 && i === j && breaksWord(c, i, j + 1))
     ) {
       drop[i] = 1;
     }
@@ -301,8 +334,12 @@ function cleanLine(raw: string, start: number, end: number, ctx: Context): Chars
   chars = pairBrackets(chars);
   chars = collapsePunctuation(chars);
   const gaps = ocrGaps(line);
-  const joinHan = gaps.length > 0 && ((ctx.columnar && looksLikeBody(line)) || columnarLine(line, gaps));
-  return fixSpaces(chars, joinHan);
+  let mode: JoinMode = 'none';
+  if (gaps.length > 0) {
+    if ((ctx.columnar && looksLikeBody(line)) || columnarLine(line, gaps)) mode = 'all';
+    else if (/[，。,；;：:！？]/.test(line) && line.trim().length >= 20) mode = 'body';
+  }
+  return fixSpaces(chars, mode);
 }
 
 /** Cleans every line of the raw text; lines keep their raw bounds. */
