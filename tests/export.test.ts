@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { emptySelector, parseSelector, selectSubgraph, SelectorError } from '../src/export/select.ts';
 import { NoMatchError } from '../src/export/names.ts';
@@ -10,7 +14,8 @@ import { writeGraphml } from '../src/export/formats/graphml.ts';
 import { writeJson } from '../src/export/formats/json.ts';
 import { writeJsonl } from '../src/export/formats/jsonl.ts';
 import { parseCsvHeader } from '../src/export/csv-import.ts';
-import { graphFromJSON } from '../src/graph/io.ts';
+import { graphFromJSON, readGraph } from '../src/graph/io.ts';
+import { fuzzyMatch } from '../src/eval/normalize.ts';
 import type { KgGraph } from '../src/graph/io.ts';
 import { A1, A2, fixtureGraph, trickyGraph } from './export.fixture.ts';
 import { contents, readCsv, readGexf, readGraphml, readJsonl } from './export.readers.ts';
@@ -260,5 +265,68 @@ describe('tricky text survives every format', () => {
     g.setNodeAttribute('Official:王浩', 'name', 'a\u0001b\uFFFEc\uD800d');
     expect(readGexf(writeGexf(g)).getNodeAttribute('Official:王浩', 'name')).toBe('a\uFFFDb\uFFFDc\uFFFDd');
     expect(readGraphml(writeGraphml(g)).getNodeAttribute('Official:王浩', 'name')).toBe('a\uFFFDb\uFFFDc\uFFFDd');
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe('seed corpus: the 1-hop export of 袁家军', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-export-seed-'));
+  const graphPath = join(dir, 'graph.json');
+  const kg = (...args: string[]) => execFileSync(process.execPath, ['bin/kg.js', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+  beforeAll(() => {
+    kg('build', '../shared/corpus/seeds', '--out', dir);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Meetings the gold files mark 袁家军 as attending or chairing (required or optional). */
+  function goldMeetings(): string[] {
+    const goldDir = '../shared/gold';
+    return readdirSync(goldDir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => {
+        const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));
+        return [...gold.relations.required, ...gold.relations.optional] as { type: string; from: string; to: string }[];
+      })
+      .filter((r) => r.from === '袁家军' && (r.type === 'ATTENDED' || r.type === 'CHAIRED'))
+      .map((r) => r.to);
+  }
+
+  /** Pairs gold and exported meeting names one to one, by gold/FORMAT.md's meeting rule. */
+  function unmatched(exported: string[], gold: string[]) {
+    const left = [...exported];
+    const missing = gold.filter((g) => {
+      const i = left.findIndex((e) => fuzzyMatch(e, g) > 0);
+      return i < 0 || !left.splice(i, 1);
+    });
+    return { missing, extra: left };
+  }
+
+  it('holds him, exactly his neighbours, and exactly the meetings gold has him attend or chair', () => {
+    const full = readGraph(graphPath);
+    const [yuan] = full.filterNodes((_, a) => a.label === 'Official' && a.name === '袁家军');
+    expect(yuan).toBeDefined();
+
+    const exported = readJsonl(kg('export', '--graph', graphPath, '--official', '袁家军', '--format', 'jsonl'));
+    expect(new Set(exported.nodes())).toEqual(new Set([yuan, ...full.neighbors(yuan)]));
+
+    const meetings = exported.filterNodes((_, a) => a.label === 'Meeting');
+    const gold = goldMeetings();
+    expect(gold.length).toBeGreaterThan(0);
+    expect(unmatched(meetings.map((m) => exported.getNodeAttribute(m, 'name')), gold)).toEqual({ missing: [], extra: [] });
+    for (const meeting of meetings) {
+      const links = exported.edges(yuan, meeting).map((e) => exported.getEdgeAttribute(e, 'type'));
+      expect(links.some((t) => t === 'ATTENDED' || t === 'CHAIRED')).toBe(true);
+    }
+  });
+
+  it('gives the same slice in GEXF and GraphML files written by the CLI, in Traditional script too', () => {
+    const selected = selectSubgraph(readGraph(graphPath), parseSelector({ official: '袁家军' }));
+    for (const [format, read] of [['gexf', readGexf], ['graphml', readGraphml]] as const) {
+      const out = join(dir, `yuan.${format}`);
+      kg('export', '--graph', graphPath, '--official', '袁家軍', '--out', out);
+      expect(contents(read(readFileSync(out, 'utf8')))).toEqual(contents(selected));
+    }
   });
 });

@@ -1,0 +1,95 @@
+/**
+ * One export from end to end: read the graph (graph.json or a Cypher query), select, write.
+ * The CLI (src/cli/export.ts) only parses options into an ExportRequest and prints the outcome.
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { readGraph } from '../graph/io.ts';
+import type { KgGraph } from '../graph/io.ts';
+import { FORMATS, FORMAT_NAMES, isFormatName } from './formats/index.ts';
+import type { FormatName } from './formats/index.ts';
+import { selectFromNeo4j } from './neo4j.ts';
+import { selectSubgraph } from './select.ts';
+import type { Selector } from './select.ts';
+
+export interface ExportRequest {
+  /** graph.json to select from (ignored when `cypher` is given). */
+  graphPath: string;
+  /** A read-only Cypher query whose returned nodes, relationships and paths are the base graph. */
+  cypher?: string;
+  timeoutMs?: number;
+  maxRows?: number;
+  selector: Selector;
+  format: FormatName;
+  /** File (or folder, for csv); absent: the text is returned for standard output. */
+  out?: string;
+  arrayDelimiter?: string;
+}
+
+export interface ExportOutcome {
+  nodes: number;
+  relationships: number;
+  /** Paths written. */
+  files: string[];
+  /** The export, when no `out` was given. */
+  text?: string;
+  warnings: string[];
+}
+
+/** The format named, or the one `out`'s extension implies (.gexf, .graphml, .jsonl ...), or json. */
+export function chooseFormat(format: string | undefined, out: string | undefined): FormatName {
+  if (format !== undefined) {
+    if (!isFormatName(format)) throw new Error(`unknown format "${format}" (known: ${FORMAT_NAMES.join(', ')})`);
+    return format;
+  }
+  const extension = out ? extname(out).slice(1).toLowerCase() : '';
+  return isFormatName(extension) ? extension : 'json';
+}
+
+export async function runExport(request: ExportRequest): Promise<ExportOutcome> {
+  const warnings: string[] = [];
+  const format = FORMATS[request.format];
+  if (format.kind === 'folder' && !request.out) throw new Error(`${request.format} writes a folder of files: give --out <folder>`);
+
+  let base: KgGraph;
+  if (request.cypher !== undefined) {
+    const { graph, truncated } = await selectFromNeo4j(request.cypher, { timeoutMs: request.timeoutMs, maxRows: request.maxRows });
+    if (truncated) warnings.push(`the query returned more than ${request.maxRows ?? 'the default limit of'} rows: only the first were exported (raise --max-rows)`);
+    base = graph;
+  } else {
+    base = readGraph(request.graphPath);
+  }
+  const graph = selectSubgraph(base, request.selector);
+  if (graph.order === 0) warnings.push('the selection is empty');
+  const outcome: ExportOutcome = { nodes: graph.order, relationships: graph.size, files: [], warnings };
+
+  if (format.kind === 'folder') {
+    const files = format.write(graph, { arrayDelimiter: request.arrayDelimiter });
+    outcome.files = writeFolder(request.out!, files);
+  } else if (request.out) {
+    writeFileAtomically(request.out, format.write(graph));
+    outcome.files = [request.out];
+  } else {
+    outcome.text = format.write(graph);
+  }
+  return outcome;
+}
+
+function writeFileAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+/** Writes the files into `folder`, first removing a previous export's files there (so none is imported twice). */
+function writeFolder(folder: string, files: { name: string; content: string }[]): string[] {
+  mkdirSync(folder, { recursive: true });
+  for (const name of readdirSync(folder)) {
+    if (/^(nodes|relationships)_.+\.csv$|^import-neo4j-admin\.sh$/.test(name)) rmSync(join(folder, name));
+  }
+  return files.map(({ name, content }) => {
+    writeFileAtomically(join(folder, name), content);
+    return join(folder, name);
+  });
+}
