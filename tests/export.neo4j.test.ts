@@ -7,7 +7,9 @@
  * which use the shared test server; the tests inside run one after another.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import type { Driver, Node, Relationship } from 'neo4j-driver';
@@ -20,6 +22,7 @@ import { writeCypher } from '../src/export/formats/cypher.ts';
 import { graphFromNeo4j, selectFromNeo4j } from '../src/export/neo4j.ts';
 import { applySchema, loadGraph } from '../src/sinks/neo4j/load.ts';
 import { parseSelector, selectSubgraph } from '../src/export/select.ts';
+import { readGraph } from '../src/graph/io.ts';
 import type { KgGraph } from '../src/graph/io.ts';
 import { fixtureGraph, trickyGraph } from './export.fixture.ts';
 import { contents } from './export.readers.ts';
@@ -129,6 +132,26 @@ describe.sequential('exports loaded into Neo4j', () => {
     // MERGE by key: running the script again changes nothing
     await runCypherScript(writeCypher(selected));
     expect(await countsInDatabase()).toEqual(countsInGraph(selected));
+  }, TIMEOUT);
+
+  it('the seed corpus graph, whole and as 袁家军\'s neighbourhood, survives csv and cypher', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-export-seed-'));
+    try {
+      execFileSync(process.execPath, ['bin/kg.js', 'build', '../shared/corpus/seeds', '--out', dir], { stdio: 'ignore' });
+      const seeds = readGraph(join(dir, 'graph.json'));
+      for (const selected of [seeds, selectSubgraph(seeds, parseSelector({ official: '袁家军' }))]) {
+        await wipe();
+        await importCsv(selected);
+        expect(await countsInDatabase()).toEqual(countsInGraph(selected));
+        expect(contents(await readDatabase())).toEqual(contents(selected));
+        await wipe();
+        await runCypherScript(writeCypher(selected));
+        expect(await countsInDatabase()).toEqual(countsInGraph(selected));
+        expect(contents(await readDatabase())).toEqual(contents(selected));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, TIMEOUT);
 
   it('tricky text survives csv and cypher through Neo4j', async () => {
