@@ -6,8 +6,10 @@
  * on, data lives in the git-ignored .neo4j/ folder, and LOAD CSV reads from <home>/import.
  *
  * Settings (environment):
- *   KG_NEO4J_HOME   data folder          default .neo4j        (--test: .neo4j/test)
- *   KG_NEO4J_PORT   Bolt port            default 7687          (--test: 7688)
+ *   KG_NEO4J_HOME   data folder          default .neo4j
+ *   KG_NEO4J_PORT   Bolt port            default 7687
+ *   with --test (the test suite's own server, so tests never touch your data):
+ *   KG_NEO4J_TEST_HOME default .neo4j/test, KG_NEO4J_TEST_PORT default 7688
  *   KG_NEO4J_HEAP   JVM max heap         default 512m
  *   NEO4J_PASSWORD  password of user neo4j, set on the first start only (default kgpassword)
  */
@@ -43,9 +45,11 @@ export interface ServerStatus {
 
 /** The development server (.neo4j, port 7687) or, with `test`, the one the test suite uses. */
 export function serverOptions(env: NodeJS.ProcessEnv = process.env, test = false): ServerOptions {
+  const home = test ? env.KG_NEO4J_TEST_HOME || '.neo4j/test' : env.KG_NEO4J_HOME || '.neo4j';
+  const port = test ? env.KG_NEO4J_TEST_PORT || 7688 : env.KG_NEO4J_PORT || 7687;
   return {
-    home: resolve(REPO, env.KG_NEO4J_HOME || (test ? '.neo4j/test' : '.neo4j')),
-    port: Number(env.KG_NEO4J_PORT || (test ? 7688 : 7687)),
+    home: resolve(REPO, home),
+    port: Number(port),
     password: env.NEO4J_PASSWORD || DEFAULT_PASSWORD,
     heap: env.KG_NEO4J_HEAP || '512m',
   };
