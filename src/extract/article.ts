@@ -96,6 +96,8 @@ function extractItem(
     const existing = facts.meetings.find((m) => sameMeeting(m.name, name) && (m.date === evidence.date || !m.date || !evidence.date));
     if (existing) {
       if (name.length > existing.name.length && !/^[我]/.test(name)) existing.name = name;
+      if (placeText) existing.place = meetingPlace(name, placeText, context, item.index) ?? existing.place;
+      existing.date ??= evidence.date;
       return { fact: existing };
     }
     const fact: MeetingFact = { name, date: evidence.date, place: meetingPlace(name, placeText, context, item.index), evidence };
@@ -110,7 +112,7 @@ function extractItem(
   for (const sentence of item.sentences) {
     const text = sentence.text;
     const dateExpr = leadingDateExpression(text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, ''));
-    const sentenceDate = dateExpr ? resolveDate(dateExpr, article.published) : null;
+    const sentenceDate = dateExpr ? resolveDate(dateExpr, article.reference ?? article.published) : null;
     if (sentenceDate) itemDate = sentenceDate;
     const evidence: Evidence = {
       article: article.key,
@@ -139,7 +141,7 @@ function extractItem(
     const meetings = findMeetings(text);
     const byPosition = (pos: number) => officials.filter((o) => o.end <= pos);
     for (const m of meetings) {
-      const isSide = /^座谈/.test(m.name) && current?.kind === 'inspection';
+      const isSide = /座谈/.test(m.name) && current?.kind === 'inspection';
       const meeting = meetingFor(m.name, evidence, m.placeText);
       if (isSide) {
         current!.sideMeetings.push({ meeting, evidence });
@@ -186,7 +188,7 @@ function extractItem(
     // Who chairs, attends, speaks or takes part, clause by clause.
     for (const o of officials) {
       const after = text.slice(o.end);
-      const verbAt = after.replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|一行|同志|在[^，。；]{1,20}?(?=出席|参加|收看|讲话|强调|致辞))/, '');
+      const verbAt = skipToVerb(after);
       const listVerb = verbAfterList(text, o, officials);
       if (wordAt(verbAt, 0, chair)) {
         const named = meetings.find((m) => m.start >= o.end && m.start - o.end <= 6);
@@ -226,7 +228,7 @@ function extractItem(
       const meeting = meetingFor(m.name, evidence, m.placeText);
       for (const o of officials.filter((x) => x.end <= m.start)) attendMeeting(o.name, meeting, evidence);
     }
-    if (current?.kind === 'meeting' && current.meeting && /会上|与会/.test(text)) {
+    if (current?.kind === 'meeting' && current.meeting && /(?:^|[，。；\s]|在)会上|与会/.test(text)) {
       const speaker = officials.find((o) => /^(?:会上|在会上)?[^，。]{0,4}?(?:强调|指出|讲话|表示|要求|宣读|通报|传达|提出)/.test(text.slice(o.end)));
       if (speaker) attendMeeting(speaker.name, current.meeting, evidence);
       if (/与会/.test(text)) for (const o of officials) attendMeeting(o.name, current.meeting, evidence);
@@ -254,6 +256,16 @@ function extractItem(
   }
 }
 
+/** Skips what stands between names and their verb: 等, 和其他省领导, 分别, 一行, 在萧山分会场. */
+function skipToVerb(s: string): string {
+  const between = /^(?:等[\u4e00-\u9fff]{0,8}?领导|和其他[\u4e00-\u9fff]{1,6}?领导|等|分别|一行|同志|在[^，。；]{1,20}?(?=出席|参加|收看|讲话|强调|致辞))/;
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(between, '');
+  }
+  return s;
+}
+
 /** The attendance verb closing a list the official stands in: 黄莉新、陈金彪、王成出席. */
 function verbAfterList(text: string, o: OfficialMention, officials: OfficialMention[]): string | undefined {
   const { attend, accompany, speak } = lexicon().verbs;
@@ -261,11 +273,11 @@ function verbAfterList(text: string, o: OfficialMention, officials: OfficialMent
   for (const next of officials) {
     if (next.start < end) continue;
     const gap = text.slice(end, next.start);
-    if (!/^[、，,和及\s]*(?:[\u4e00-\u9fff]{0,16}?(?:书记|长|主任|主席|常委|委员|成员|领导))?$/.test(gap) || gap.length > 20) break;
+    if (!/^[、，,和及\s]*(?:[\u4e00-\u9fff、]{0,24}?(?:书记|长|主任|主席|常委|委员|成员|领导))?$/.test(gap) || gap.length > 28) break;
     end = next.end;
   }
   if (end === o.end) return undefined;
-  const tail = text.slice(end).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|一行|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
+  const tail = skipToVerb(text.slice(end));
   return wordAt(tail, 0, [...attend, ...accompany, ...speak]);
 }
 

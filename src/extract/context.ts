@@ -45,7 +45,7 @@ export function buildPlaceContext(itemTexts: string[]): PlaceContext {
         if (/(?:赴|前往|来到|到|走进|深入|抵达)$/.test(text.slice(Math.max(0, m.start - 2), m.start))) continue;
         add(m.division, weight);
         // A mention of 萧山区 also speaks, more softly, of 杭州市 and 浙江省.
-        for (const a of parentChain(m.division).slice(1)) add(a, weight / 2);
+        for (const a of parentChain(m.division)) add(a, weight / 2);
       }
     };
     count(articleMentions, 1, articleText);

@@ -91,10 +91,14 @@ export function findMeetings(text: string): MeetingMention[] {
 
     // A generic name (会议, 扩大会议, 工作例会) takes the organ before 召开: 区委常委会召开会议.
     if (generic.includes(name) && cutWord === '召开') {
-      const organ = before.replace(/^.*?(?:\d+月\d+日(?:上午|下午|晚上)?|[昨今]日(?:上午|下午)?)/, '');
-      if (!organ || organ.length > 14 || /^[我全]/.test(organ)) continue;
-      name = organ + name;
-      start = end - name.length;
+      const organ = before
+        .replace(/^.*?(?:\d+月\d+日(?:上午|下午|晚上)?|[昨今]日(?:上午|下午)?)/, '')
+        .replace(/^(?:并|又|还|也|再|随后|先后|同时)+/, '');
+      const isOrgan = organ.length >= 2 && organ.length <= 14 && !/^[我全]/.test(organ);
+      if (isOrgan) {
+        name = organ + name;
+        start = end - name.length;
+      } else if (!/座谈/.test(name)) continue;
     } else if (generic.includes(name) && trigger !== 'spoken' && !/座谈/.test(name)) {
       continue; // 主持会议, 出席会议: the item's meeting, resolved by the caller.
     }
@@ -109,5 +113,5 @@ export function findMeetings(text: string): MeetingMention[] {
 
 /** Does the sentence refer to the current meeting without naming it (主持会议, 会上, 出席会议并讲话)? */
 export function refersToCurrentMeeting(text: string): boolean {
-  return /(?:主持|出席|参加|列席)(?:会议|并讲话)|会上|在会上|与会|到会|主持$|主持[，。并]/.test(text);
+  return /(?:主持|出席|参加|列席)(?:会议|并讲话)|(?:^|[，。；\s]|在)会上|与会|到会|主持$|主持[，。并]/.test(text);
 }

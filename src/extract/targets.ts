@@ -14,9 +14,9 @@ export interface Target {
   place: PlaceRef | null;
 }
 
-const MOVE = /(?:来到|前往|赴|走进|深入|走访|考察了|考察|视察|参观|踏看|(?:一行|先后|还|又|率队|带队|分别)到)/g;
+const MOVE = /(?:来到|前往|赴|走进|深入|走访|考察了|考察|视察|参观|踏看|(?:一行|先后|还|又|率队|带队|分别)到)(?![组团])/g;
 const LIST_END = /[，,。；;：:]|等地|等重点场所|等场所|等处|等单位|等企业|等项目|等/;
-const STOP_VERBS = /(?:调研|检查|督导|督查|开展|进行|了解|听取|看望|慰问|学习考察|考察|指导|察看|现场|详细|实地|召开|参加|座谈|交流|观看)/;
+const STOP_VERBS = /(?:调研|检查|督导|督查|开展|进行|了解|听取|看望|慰问|学习考察|考察|指导|察看|实地|召开|参加|座谈|交流|观看)/;
 const SITE = /(?:公司|厂|站|中心|基地|园|园区|社区|村|街道|镇|乡|项目|工地|现场|学校|大学|医院|院区|馆|大队|中队|支队|部|卡口|大道|路|桥|港|码头|市场|场所|企业|所|室|楼|大楼|小区|家园|区块|水库|流域|广场|景区|车间|展厅|岛|岗|节点|片区|新区|示范区|开发区|区|县|市|省)$/;
 const LEAD_WORDS = /^(?:先后|实地|了|首先|又|还|亲自|分别|相继|一同)+/;
 const GEO_PREFIX = /^([\u4e00-\u9fff]{2,10}?(?:流域|区域|新区|开发区|园区|示范区|镇|乡|街道))/;
@@ -61,7 +61,7 @@ function splitList(list: string): string[] {
 }
 
 function acceptList(parts: string[]): string[] {
-  const ok = parts.filter((p) => p.length >= 2 && p.length <= 32 && !/[的了是在把被将要]/.test(p));
+  const ok = parts.filter((p) => p.length >= 2 && p.length <= 32 && !/[的了]/.test(p));
   if (!ok.some((p) => SITE.test(p))) {
     // 视察黄泽江流域水环境治理工作: the named place at the start of the object.
     const geo = parts.length === 1 ? GEO_PREFIX.exec(parts[0]) : null;
@@ -89,9 +89,20 @@ export function findTargets(text: string, context: PlaceContext, item: number, l
     const rest = text.slice(from);
     let end = rest.search(LIST_END);
     if (end < 0) end = rest.length;
-    const stop = rest.slice(0, end).search(STOP_VERBS);
-    if (stop > 0) end = stop;
-    let list = rest.slice(0, end);
+    // A verb ends the list at an element's start, or inside the last element (赴长合区督导检查…);
+    // inside a name it does not (养老服务指导中心).
+    const elements = rest.slice(0, end).split('、');
+    const kept: string[] = [];
+    for (const [i, element] of elements.entries()) {
+      const stop = element.search(STOP_VERBS);
+      if (stop === 0) break;
+      if (stop > 0 && (i === elements.length - 1 || !SITE.test(element))) {
+        kept.push(element.slice(0, stop));
+        break;
+      }
+      kept.push(element);
+    }
+    let list = kept.join('、');
     // 到A、B等项目，C等地进行调研: the list goes on after 等X，.
     const more = /^等[\u4e00-\u9fff]{0,3}[，,]([^，。；]{2,40}?)等地/.exec(rest.slice(end));
     if (more) list += `、${more[1]}`;

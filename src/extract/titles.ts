@@ -83,15 +83,20 @@ function parseSegment(raw: string, leftmost: boolean): Segment | null {
   return leftmost ? { place: null, level: null, organ: '', role, roleLevel } : null;
 }
 
+/**
+ * The level word a place answers to: 市 for 湖州市, 区 for 萧山区 and for the district
+ * 浦东新区, but 新区 for a new area that is no district (钱塘新区 beside 钱塘区).
+ */
+function levelSuffix(place: PlaceRef): string {
+  if (place.name.endsWith('新区')) return place.level === 'county' && /^\d+$/.test(place.code ?? '') ? '区' : '新区';
+  return place.name.slice(-1);
+}
+
 function provinceOf(place: PlaceRef): PlaceRef | null {
   const d = place.code ? divisionByCode(place.code) : undefined;
   if (!d || d.level === 'province') return null;
   const top = parentChain(d).find((a) => a.level === 'province' && a.name.endsWith('省'));
   return top ? placeRef(top) : null;
-}
-
-function suffixOf(place: PlaceRef): string {
-  return place.name.endsWith('新区') ? '新区' : place.name.slice(-1);
 }
 
 /** Joins place, organ and role the way gold posts are written: 湖州市 + 长 = 湖州市长. */
@@ -117,7 +122,7 @@ export class ChainState {
     let before: Segment | undefined;
     for (const seg of segments) {
       const s = { ...seg };
-      const sameLevel = (p: Segment) => p.place && (s.level || s.roleLevel) && suffixOf(p.place) === (s.level ?? s.roleLevel);
+      const sameLevel = (p: Segment) => !!p.place && !!(s.level || s.roleLevel) && levelSuffix(p.place) === (s.level ?? s.roleLevel);
       if (!s.place && !s.level && !s.organ && !s.roleLevel) {
         // A bare role (秘书长, 副主任) belongs to the organ of the post before it.
         const from = before ?? this.previous[this.previous.length - 1];

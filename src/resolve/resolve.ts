@@ -36,7 +36,7 @@ export function resolve(records: ArticleRecord[]): Resolved {
   /** A division and its ancestors, linked by PART_OF. */
   const city = (place: PlaceRef): string => {
     const division = place.code ? divisionByCode(place.code) : undefined;
-    const chain = division ? [division, ...parentChain(division).slice(1)] : [];
+    const chain = division ? [division, ...parentChain(division)] : [];
     const key = entity(cityKey(place), 'City', place.name, { code: gbCode(place.code), level: place.level, parent: null });
     let child = key;
     for (const ancestor of chain.slice(1)) {

@@ -16,12 +16,24 @@
  * holds their parent (for a county: its prefecture or the county itself).
  * A short form that is also a township's name inside a context county names the township
  * and is dropped (安阳 in a 瑞安市 text is 安阳街道).
+ * A short form that is the tail of a township's name is not matched: the Han characters
+ * before it and the short form (plus what follows) spell a township (新丰镇 holds 丰镇,
+ * 八宝山街道 holds 宝山), or a township-shaped short form (丰镇, 宁乡) follows a
+ * one-character word that is not a preposition or the like (新|丰镇).
+ * A context-only full name of three or more characters naming one division is taken
+ * without context when a party or government body follows it (中共南湖区委, 南湖区政府):
+ * only real divisions have them.
+ * Short forms that are common words (南湖, 西湖, 鼓楼) are taken only when the very division
+ * they name is already in the context (南湖区 named in full earlier, or passed in
+ * `within`): "南湖样板" in a 南湖区 text; never on a parent's context alone (嘉兴南湖 is the lake).
+ * No name starts inside 中共 (中共和县委员会 does not name 共和县).
+ * A short form followed by 经验/模式 names a campaign-like model (浦江经验), not the place.
  */
 import { loadGazetteer } from './divisions.ts';
 import { parentChain } from './hierarchy.ts';
 import { placeMatchingRules, type PlaceMatchingRules } from './lexicon.ts';
 import { segmentWords, type Words } from './segmentation.ts';
-import { countiesWithTownship } from './townships.ts';
+import { countiesWithTownship, isTownshipName, MAX_TOWNSHIP_NAME_LENGTH } from './townships.ts';
 import type { Division, DivisionMention, DivisionLevel } from './types.ts';
 
 export interface FindDivisionsOptions {
@@ -109,18 +121,56 @@ function alignsWithWords(words: Words | null, text: string, start: number, end: 
   return wordEnd > end && text.slice(end, wordEnd) === '人';
 }
 
-/** Why a surface at [start, end) cannot name a division, or null when it can. */
-function rejectSurface(text: string, start: number, end: number, short: boolean, words: Words | null, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
-  const surface = text.slice(start, end);
-  const before = text[start - 1];
-  if (short) {
-    if (rules.commonWordShortForms.has(surface)) return 'common word';
-    const next = text.slice(end);
-    if (rules.nameContinuations.some((w) => next.startsWith(w)) && !divisionStartsAt(text, end, idx)) return 'part of another name';
-    if (surface.length === 2 && rules.surnames.has(before ?? '') && (start < 2 || rules.beforeSurname.has(text[start - 2]))) {
-      return 'given name of a person';
+/**
+ * The short form at [start, end) is the tail of a township's name that starts after
+ * `free` (the end of the division name matched before it): 新丰镇 holds 丰镇.
+ */
+function insideTownshipName(text: string, start: number, end: number, free: number): boolean {
+  for (let from = start - 1; from >= free && start - from < MAX_TOWNSHIP_NAME_LENGTH && isHan(text[from]); from--) {
+    for (let to = end; to <= text.length && to - from <= MAX_TOWNSHIP_NAME_LENGTH; to++) {
+      if (isTownshipName(text.slice(from, to))) return true;
     }
   }
+  return false;
+}
+
+/** A township-shaped short form (丰镇, 宁乡) after a one-character word that starts a town's name (新|丰镇). */
+function townshipTail(text: string, start: number, end: number, free: number, words: Words | null, rules: PlaceMatchingRules): boolean {
+  if (!words || !rules.townshipEndings.has(text[end - 1])) return false;
+  const before = start - 1;
+  if (before < free || !isHan(text[before]) || rules.charsBeforePlace.has(text[before])) return false;
+  return words.starts[before] === 1 && words.endOfWordAt[before] === start;
+}
+
+/** Position `start` is inside one of `words` as written in the text (中|共和县 in 中共和县委员会). */
+function startsInside(text: string, start: number, words: string[]): boolean {
+  return words.some((w) => {
+    for (let k = 1; k < w.length; k++) if (text.startsWith(w, start - k)) return true;
+    return false;
+  });
+}
+
+/** A party or government body follows the full name ending at `end` (南湖区|委, 余杭区|政府). */
+function organFollows(text: string, end: number, rules: PlaceMatchingRules): boolean {
+  const next = text.slice(end);
+  return rules.organsAfterName.some((w) => next.startsWith(w)) && !rules.notOrgans.some((w) => next.startsWith(w));
+}
+
+/**
+ * Why a surface at [start, end) cannot name a division, or null when it can. `free` is
+ * where the text after the previous match starts.
+ */
+function rejectSurface(text: string, start: number, end: number, short: boolean, free: number, words: Words | null, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
+  const before = text[start - 1];
+  if (short) {
+    const next = text.slice(end);
+    if (rules.nameContinuations.some((w) => next.startsWith(w)) && !divisionStartsAt(text, end, idx)) return 'part of another name';
+    if (end - start === 2 && rules.surnames.has(before ?? '') && (start < 2 || rules.beforeSurname.has(text[start - 2]))) {
+      return 'given name of a person';
+    }
+    if (insideTownshipName(text, start, end, free) || townshipTail(text, start, end, free, words, rules)) return 'tail of a township name';
+  }
+  if (startsInside(text, start, rules.unsplittableWords)) return 'inside a fixed word';
   if (!alignsWithWords(words, text, start, end, short)) return 'inside a word';
   if (insideOrganisationName(text, end, rules)) return 'inside an organisation name';
   return null;
@@ -135,13 +185,21 @@ interface Candidate {
   contextOnly: boolean;
 }
 
+interface Scan {
+  candidates: Candidate[];
+  /** Short forms that are common words (南湖), taken only when their division is in context; they take no text from other names. */
+  commonWords: Candidate[];
+}
+
 const LEVEL_RANK: Record<DivisionLevel, number> = { province: 1, prefecture: 2, county: 3 };
 
-function scanCandidates(text: string): Candidate[] {
+function scanCandidates(text: string): Scan {
   const idx = index();
   const rules = placeMatchingRules();
   const words = segmentWords(text);
   const found: Candidate[] = [];
+  const commonWords: Candidate[] = [];
+  let free = 0;
   for (let i = 0; i < text.length; ) {
     let matched = 0;
     for (let len = Math.min(idx.maxLength, text.length - i); len >= 2 && !matched; len--) {
@@ -153,15 +211,23 @@ function scanCandidates(text: string): Candidate[] {
       const use = full.length ? full : entries;
       const short = !full.length;
       const checkAsShort = !use.some((e) => e.suffixed);
-      if (rejectSurface(text, i, i + len, checkAsShort, words, idx, rules)) continue;
+      if (rejectSurface(text, i, i + len, checkAsShort, free, words, idx, rules)) continue;
       let divisions = use.map((e) => e.division);
       if (short && divisions.some((d) => !d.former)) divisions = divisions.filter((d) => !d.former);
-      found.push({ start: i, end: i + len, surface, short, divisions, contextOnly: rules.contextOnlyNames.has(surface) });
+      const candidate = { start: i, end: i + len, surface, short, divisions, contextOnly: rules.contextOnlyNames.has(surface) };
+      if (short && rules.commonWordShortForms.has(surface)) {
+        commonWords.push(candidate);
+        continue;
+      }
+      // Not for two-character names: 和县委, 新县委 read as 和 + 县委, 新 + 县委.
+      if (candidate.contextOnly && !short && len > 2 && divisions.length === 1 && organFollows(text, i + len, rules)) candidate.contextOnly = false;
+      found.push(candidate);
       matched = len;
     }
+    if (matched) free = i + matched;
     i += matched || 1;
   }
-  return found;
+  return { candidates: found, commonWords };
 }
 
 /** Context codes with the rank of their level: a county context also makes its prefecture and province context. */
@@ -223,8 +289,9 @@ function resolveCodes(within: (Division | string)[]): Division[] {
 
 /** Division mentions in `text` (Simplified script), in text order. */
 export function findDivisions(text: string, options: FindDivisionsOptions = {}): DivisionMention[] {
-  const candidates = scanCandidates(text);
-  const context = resolveCodes(options.within ?? []);
+  const { candidates, commonWords } = scanCandidates(text);
+  const given = resolveCodes(options.within ?? []);
+  const context = [...given];
   if (options.autoContext ?? true) {
     for (const c of candidates) if (c.divisions.length === 1 && !c.contextOnly && !c.divisions[0].functional) context.push(c.divisions[0]);
   }
@@ -235,6 +302,20 @@ export function findDivisions(text: string, options: FindDivisionsOptions = {}):
     if (!mention) continue;
     if (mention.division.functional && options.functional === false) continue;
     mentions.push(mention);
+  }
+  mentions.push(...commonWordMentions(commonWords, candidates, [...given, ...mentions.map((m) => m.division)]));
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Common-word short forms (南湖) whose division is itself named elsewhere or given, outside other names. */
+function commonWordMentions(commonWords: Candidate[], taken: Candidate[], named: Division[]): DivisionMention[] {
+  const codes = new Set(named.map((d) => d.code));
+  const mentions: DivisionMention[] = [];
+  for (const c of commonWords) {
+    if (taken.some((t) => t.start < c.end && c.start < t.end)) continue;
+    const pool = c.divisions.filter((d) => codes.has(d.code));
+    if (pool.length !== 1) continue;
+    mentions.push({ division: pool[0], start: c.start, end: c.end, surface: c.surface, short: true });
   }
   return mentions;
 }

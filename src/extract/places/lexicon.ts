@@ -57,6 +57,9 @@ interface PlaceMatchingFile {
   runBreakers: WordList;
   commonWordShortForms: WordList;
   contextOnlyNames: WordList;
+  organsAfterName: { words: string[]; notOrgans: string[] };
+  unsplittableWords: WordList;
+  townshipTails: { endings: string; charsBeforePlace: string };
   personNames: { surnames: string; before: string };
 }
 
@@ -66,6 +69,11 @@ export interface PlaceMatchingRules {
   runBreakers: string[];
   commonWordShortForms: Set<string>;
   contextOnlyNames: Set<string>;
+  organsAfterName: string[];
+  notOrgans: string[];
+  unsplittableWords: string[];
+  townshipEndings: Set<string>;
+  charsBeforePlace: Set<string>;
   surnames: Set<string>;
   beforeSurname: Set<string>;
 }
@@ -78,6 +86,11 @@ export const placeMatchingRules = cached((): PlaceMatchingRules => {
     runBreakers: file.runBreakers.words,
     commonWordShortForms: new Set(file.commonWordShortForms.words),
     contextOnlyNames: new Set(file.contextOnlyNames.words),
+    organsAfterName: file.organsAfterName.words,
+    notOrgans: file.organsAfterName.notOrgans,
+    unsplittableWords: file.unsplittableWords.words,
+    townshipEndings: new Set(file.townshipTails.endings),
+    charsBeforePlace: new Set(file.townshipTails.charsBeforePlace),
     surnames: new Set(file.personNames.surnames),
     beforeSurname: new Set(file.personNames.before),
   };

