@@ -140,6 +140,54 @@ describe('findDivisions', () => {
     expect(found('瑞安市委书记到安阳调研')).toEqual(['瑞安市']);
     expect(found('到余杭调研', ['余杭区'])).toEqual(['余杭区']);
   });
+
+  it('does not read the tail of a town\'s name as a county', () => {
+    // Towns whose names end with a county's short form, or spell one with their suffix.
+    const towns = ['他在新丰镇竹林村蹲点', '长丰镇党委书记', '东丰镇', '汪清镇', '宝清镇', '常宁乡卫生院', '大安乡', '到八宝山街道走访'];
+    for (const text of towns) expect(found(text), text).toEqual([]);
+    expect(found('东栅街道云东社区、新丰镇竹林村')).toEqual([]);
+    // The counties themselves still match.
+    expect(found('赴丰镇调研')).toEqual(['丰镇市']);
+    expect(found('乌兰察布市丰镇')).toEqual(['乌兰察布市', '丰镇市']);
+    expect(found('在宁乡调研')).toEqual(['宁乡市']);
+    expect(found('湖南宁乡')).toEqual(['湖南省', '宁乡市']);
+    expect(found('清镇市委')).toEqual(['清镇市']);
+  });
+
+  it('finds divisions before party and government bodies', () => {
+    expect(found('主办 中共南湖区委')).toEqual(['南湖区']); // context-only name, confirmed by 区委
+    expect(found('南湖区委书记赴余杭调研')).toEqual(['南湖区', '余杭区']);
+    expect(found('南湖区人民政府')).toEqual(['南湖区']);
+    expect(found('南湖区')).toEqual([]); // alone it still needs context
+    expect(found('中共湖州市委')).toEqual(['湖州市']);
+    expect(found('中共德清县委')).toEqual(['德清县']);
+    expect(found('吴兴区委书记')).toEqual(['吴兴区']);
+    // Bodies of several divisions at once, and ordinary words, are no confirmation.
+    expect(found('市委和县委')).toEqual([]);
+    expect(found('新县委书记到任')).toEqual([]);
+    expect(found('南湖区委托第三方')).toEqual([]);
+    expect(found('市中区委')).toEqual([]);
+    expect(found('中共和县委员会')).not.toContain('共和县');
+  });
+
+  it('takes common-word short forms only when their division is named', () => {
+    const text = '嘉兴市南湖区打造新时代“枫桥经验”南湖样板';
+    expect(findDivisions(text).map((m) => [m.surface, m.division.name])).toEqual([
+      ['嘉兴市', '嘉兴市'], ['南湖区', '南湖区'], ['南湖', '南湖区'],
+    ]);
+    expect(found('中共南湖区委 打造南湖样板')).toEqual(['南湖区', '南湖区']);
+    expect(found('打造南湖样板', ['南湖区'])).toEqual(['南湖区']);
+    expect(found('打造南湖样板')).toEqual([]);
+    expect(found('嘉兴南湖红船')).toEqual(['嘉兴市']); // the lake: the parent alone is not enough
+    expect(found('在江南京口区')).toEqual(['京口区']); // a common word takes no text from other names
+  });
+
+  it('reads a short form before 经验/模式 as a model\'s name, before 样板 as the place', () => {
+    // Deliberate: 桐乡经验, 浦江经验 are campaign-like models (see nameContinuations).
+    expect(found('推广桐乡经验')).toEqual([]);
+    expect(found('学习余姚模式')).toEqual([]);
+    expect(found('打造余姚样板')).toEqual(['余姚市']);
+  });
 });
 
 const SHARED = new URL('../../shared/', import.meta.url);
