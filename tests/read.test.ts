@@ -633,3 +633,9 @@ describe.skipIf(!haveShared)('the sample articles in ../shared (skipped when ../
     expect(articles.get('d04')!.published).toBeNull();
   });
 });
+
+describe('published date in a source line', () => {
+  it('reads a dated header line followed by its source', () => {
+    expect(findPublishedDate('市委常委会召开会议\n\n2024年06月18日 来源：某某日报\n\n本报讯 17日下午，会议召开。')).toBe('2024-06-18');
+  });
+});

@@ -112,7 +112,7 @@ function extractItem(
   for (const sentence of item.sentences) {
     const text = sentence.text;
     const dateExpr = leadingDateExpression(text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, ''));
-    const sentenceDate = dateExpr ? resolveDate(dateExpr, article.reference ?? article.published) : null;
+    const sentenceDate = dateExpr ? resolveDate(dateExpr, item.date ?? article.reference ?? article.published) : null;
     if (sentenceDate) itemDate = sentenceDate;
     const evidence: Evidence = {
       article: article.key,

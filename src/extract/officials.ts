@@ -129,7 +129,10 @@ export function findOfficials(
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && !/[，,。；;：:\s]/.test(text[at - 1])) continue;
     const name = nameAt(text, at, known);
-    if (name && wordAt(text, at + name.length, [...chair, ...CLAUSE_ACTS])) add(name, at, [], 'chair');
+    if (!name) continue;
+    if (wordAt(text, at + name.length, chair)) add(name, at, [], 'chair');
+    // 陈金彪部署…: only beside other officials, since 安排部署 reads the same way.
+    else if (wordAt(text, at + name.length, CLAUSE_ACTS) && found.some((f) => f.name !== name)) add(name, at, [], 'chair');
   }
 
   // Names introduced earlier, wherever they stand again (longest first: 王成国 before 王成).

@@ -125,7 +125,7 @@ export function leadingDateExpression(text: string): string | null {
 
 const LABELLED = /(?:发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|日期|时间)\s*[:：]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const HEADER_ISO = /(?:^|[^\d])(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
-const MASTHEAD = new RegExp(`(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*日?(?=\\s*(?:农历|星期|周[一二三四五六日天]|第|今日|\\s|$))`);
+const MASTHEAD = new RegExp(`(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*日?(?=\\s*(?:农历|星期|周[一二三四五六日天]|第|今日|来源|发布|编辑|作者|\\d{1,2}:\\d{2}|\\s|$))`);
 const EXCERPT = /[（(]\s*摘自[^）)]{0,80}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const TELEGRAM = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电/;
 
@@ -157,7 +157,7 @@ export function findPublishedDate(raw: string): string | null {
     if (date) return date;
     const mast = MASTHEAD.exec(line);
     const mdate = mast && formatDate(parseNumeral(mast[1]), parseNumeral(mast[2]), parseNumeral(mast[3]));
-    if (mdate && /农历|星期|周[一二三四五六日天]|版|期|^\S*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?$/.test(line)) return mdate;
+    if (mdate && /农历|星期|周[一二三四五六日天]|版|期|来源|发布|^\S*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?$/.test(line)) return mdate;
   }
   for (const line of head) {
     const m = TELEGRAM.exec(line);
