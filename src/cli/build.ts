@@ -10,6 +10,12 @@ function parseShard(value: string): Shard {
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--workers takes a positive integer, got "${value}"`);
+  return n;
+}
+
 /** A progress line on stderr, at most every half second. */
 function progressPrinter(): (p: BuildProgress) => void {
   let last = 0;
@@ -31,6 +37,7 @@ export function register(program: Command): void {
     .option('-o, --out <dir>', 'output directory: graph.json and the per-article facts it is built from', 'out')
     .option('--shard <i/n>', 'extract only shard i of n (0-based); build again without --shard to merge', parseShard)
     .option('--facts-only', 'store extracted facts without writing graph.json (for sharded runs)')
+    .option('--workers <n>', 'read and extract on n worker threads (default 1; the graph is the same)', parseWorkers, 1)
     .addHelpText(
       'after',
       `
@@ -41,8 +48,8 @@ Examples:
   kg build ../shared/corpus/seeds --out out
   kg build corpus/ --out out --shard 0/4 --facts-only   # on machine 0 of 4, then merge`,
     )
-    .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean }) => {
-      const result = await buildCorpus(paths, { out: opts.out, shard: opts.shard, factsOnly: opts.factsOnly, onProgress: progressPrinter() });
+    .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean; workers: number }) => {
+      const result = await buildCorpus(paths, { out: opts.out, shard: opts.shard, factsOnly: opts.factsOnly, workers: opts.workers, onProgress: progressPrinter() });
       const p = result.progress;
       process.stderr.write(`\r${p.read} files read: ${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed\n`);
       if (result.graph) {

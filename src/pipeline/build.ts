@@ -1,18 +1,14 @@
 /** kg build: read -> extract -> store per article -> resolve all stored -> graph.json. */
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
-import { readArticles, isReadFailure, type Article, type ReadFailure } from '../read/index.ts';
-import { extractArticle } from '../extract/article.ts';
+import { readArticles, type ReadFailure } from '../read/index.ts';
 import { resolve } from '../resolve/resolve.ts';
-import type { ArticleRecord } from '../resolve/types.ts';
 import { buildGraph } from '../graph/build.ts';
 import { writeGraph, type KgGraph } from '../graph/io.ts';
-import { storeRecord, storedRecords, storedSha } from './store.ts';
+import { storedRecords } from './store.ts';
+import { inShard, processArticle, type FileOutcome, type Shard } from './article.ts';
+import { extractInWorkers } from './workers.ts';
 
-export interface Shard {
-  index: number;
-  count: number;
-}
+export { inShard, recordOf, processArticle, type FileOutcome, type Shard } from './article.ts';
 
 export interface BuildProgress {
   read: number;
@@ -28,6 +24,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** Only extract and store facts; skip writing graph.json (for sharded runs). */
   factsOnly?: boolean;
+  /** Read and extract files on this many worker threads (1: in this thread). The graph is the same. */
+  workers?: number;
   onProgress?: (p: BuildProgress) => void;
 }
 
@@ -38,47 +36,34 @@ export interface BuildResult {
   progress: BuildProgress;
 }
 
-export function inShard(path: string, shard: Shard | undefined): boolean {
-  if (!shard || shard.count <= 1) return true;
-  const h = createHash('sha1').update(path).digest().readUInt32BE(0);
-  return h % shard.count === shard.index;
-}
-
-export function recordOf(article: Article): ArticleRecord {
-  const facts = extractArticle(article);
-  const sentences = article.items.flatMap((item) =>
-    item.sentences.map((s) => ({ item: item.index, text: s.text, original: s.original, start: s.start, end: s.end, date: item.date ?? article.published })),
-  );
-  return { facts, sentences };
-}
-
 export async function buildCorpus(paths: string[], options: BuildOptions): Promise<BuildResult> {
   const progress: BuildProgress = { read: 0, extracted: 0, reused: 0, failed: 0, file: '' };
   const failures: ReadFailure[] = [];
-  for await (const a of readArticles(paths.filter(Boolean))) {
-    const path = isReadFailure(a) ? a.path : a.path;
-    if (!inShard(path, options.shard)) continue;
+  const workers = options.workers ?? 1;
+  const outcomes = workers > 1 ? extractInWorkers(paths.filter(Boolean), { ...options, workers }) : extractHere(paths.filter(Boolean), options);
+  for await (const { path, outcome } of outcomes) {
     progress.read++;
     progress.file = path;
-    if (isReadFailure(a)) {
-      failures.push(a);
-      progress.failed++;
-    } else if (storedSha(options.out, a.key) === a.sha256) {
-      progress.reused++;
-    } else {
-      try {
-        storeRecord(options.out, recordOf(a));
-        progress.extracted++;
-      } catch (err) {
-        failures.push({ path: a.path, reason: `extraction failed: ${(err as Error).message}` });
-        progress.failed++;
-      }
-    }
+    if (outcome.status === 'failed') failures.push(outcome.failure);
+    progress[outcome.status === 'failed' ? 'failed' : outcome.status]++;
     options.onProgress?.(progress);
   }
   if (options.factsOnly) return { graph: null, graphPath: null, failures, progress };
-  const graph = buildGraph(resolve([...storedRecords(options.out)]));
-  const graphPath = join(options.out, 'graph.json');
-  writeGraph(graph, graphPath);
+  const { graph, graphPath } = buildGraphFromStore(options.out);
   return { graph, graphPath, failures, progress };
+}
+
+/** The graph of every article in the store, written to <out>/graph.json. */
+export function buildGraphFromStore(out: string): { graph: KgGraph; graphPath: string } {
+  const graph = buildGraph(resolve([...storedRecords(out)]));
+  const graphPath = join(out, 'graph.json');
+  writeGraph(graph, graphPath);
+  return { graph, graphPath };
+}
+
+async function* extractHere(paths: string[], options: BuildOptions): AsyncGenerator<{ path: string; outcome: FileOutcome }> {
+  for await (const a of readArticles(paths)) {
+    if (!inShard(a.path, options.shard)) continue;
+    yield { path: a.path, outcome: processArticle(a, options.out) };
+  }
 }
