@@ -38,6 +38,11 @@ export function register(program: Command): void {
     .option('--shard <i/n>', 'extract only shard i of n (0-based); build again without --shard to merge', parseShard)
     .option('--facts-only', 'store extracted facts without writing graph.json (for sharded runs)')
     .option('--workers <n>', 'read and extract on n worker threads (default 1; the graph is the same)', parseWorkers, 1)
+    .option('--max-article-mb <mb>', 'report files larger than this as failures instead of reading them', (v: string) => {
+      const mb = Number(v);
+      if (!(mb > 0)) throw new Error(`--max-article-mb takes a positive number, got "${v}"`);
+      return mb;
+    }, 16)
     .addHelpText(
       'after',
       `
@@ -48,8 +53,15 @@ Examples:
   kg build ../shared/corpus/seeds --out out
   kg build corpus/ --out out --shard 0/4 --facts-only   # on machine 0 of 4, then merge`,
     )
-    .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean; workers: number }) => {
-      const result = await buildCorpus(paths, { out: opts.out, shard: opts.shard, factsOnly: opts.factsOnly, workers: opts.workers, onProgress: progressPrinter() });
+    .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean; workers: number; maxArticleMb: number }) => {
+      const result = await buildCorpus(paths, {
+        out: opts.out,
+        shard: opts.shard,
+        factsOnly: opts.factsOnly,
+        workers: opts.workers,
+        maxArticleBytes: opts.maxArticleMb * 1048576,
+        onProgress: progressPrinter(),
+      });
       const p = result.progress;
       process.stderr.write(`\r${p.read} files read: ${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed\n`);
       if (result.graph) {

@@ -33,7 +33,8 @@ export interface PlaceContext {
 export function buildPlaceContext(itemTexts: string[]): PlaceContext {
   const articleText = itemTexts.join('\n');
   const articleMentions = findDivisions(articleText);
-  const mentions = itemTexts.map((t) => findDivisions(t, { within: articleMentions.map((m) => m.division) }));
+  const named = [...new Map(articleMentions.map((m) => [m.division.code, m.division])).values()];
+  const mentions = itemTexts.map((t) => findDivisions(t, { within: named }));
   const cache = new Map<string, PlaceRef | null>();
 
   const scores = (item: number): Map<Division, number> => {

@@ -8,6 +8,7 @@ import { edgeKey, type EdgeAttributes, type Evidence, type NodeAttributes, type 
 
 export function buildGraph(resolved: Resolved): KgGraph {
   const graph = newGraph();
+  const seen = new Set<string>();
   const keys = [...resolved.entities.keys()].sort();
   for (const key of keys) {
     const e = resolved.entities.get(key)!;
@@ -20,15 +21,17 @@ export function buildGraph(resolved: Resolved): KgGraph {
     if (!graph.hasEdge(key)) {
       graph.addDirectedEdgeWithKey(key, l.from, l.to, { key, type, evidence: [], firstDate: null, lastDate: null } satisfies EdgeAttributes);
     }
-    if (l.evidence) addEvidence(graph.getEdgeAttributes(key), l.evidence);
+    if (l.evidence) addEvidence(graph.getEdgeAttributes(key), l.evidence, seen);
   }
+  graph.forEachEdge((_, a) => a.evidence.sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start)));
   return graph;
 }
 
-function addEvidence(edge: EdgeAttributes, ev: Evidence): void {
-  if (edge.evidence.some((x) => x.article === ev.article && x.start === ev.start && x.end === ev.end)) return;
+function addEvidence(edge: EdgeAttributes, ev: Evidence, seen: Set<string>): void {
+  const id = `${edge.key}|${ev.article}|${ev.start}|${ev.end}`;
+  if (seen.has(id)) return;
+  seen.add(id);
   edge.evidence.push(ev);
-  edge.evidence.sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start));
   if (ev.date) {
     if (!edge.firstDate || ev.date < edge.firstDate) edge.firstDate = ev.date;
     if (!edge.lastDate || ev.date > edge.lastDate) edge.lastDate = ev.date;

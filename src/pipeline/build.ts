@@ -26,6 +26,8 @@ export interface BuildOptions {
   factsOnly?: boolean;
   /** Read and extract files on this many worker threads (1: in this thread). The graph is the same. */
   workers?: number;
+  /** Files larger than this are reported as failures, not read (default: the read stage's limit). */
+  maxArticleBytes?: number;
   onProgress?: (p: BuildProgress) => void;
 }
 
@@ -62,7 +64,7 @@ export function buildGraphFromStore(out: string): { graph: KgGraph; graphPath: s
 }
 
 async function* extractHere(paths: string[], options: BuildOptions): AsyncGenerator<{ path: string; outcome: FileOutcome }> {
-  for await (const a of readArticles(paths)) {
+  for await (const a of readArticles(paths, options.maxArticleBytes)) {
     if (!inShard(a.path, options.shard)) continue;
     yield { path: a.path, outcome: processArticle(a, options.out) };
   }

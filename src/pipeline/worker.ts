@@ -5,8 +5,9 @@ import { processArticle, type FileOutcome } from './article.ts';
 export interface ExtractTask {
   path: string;
   out: string;
+  maxBytes?: number;
 }
 
 export default async function extract(task: ExtractTask): Promise<FileOutcome> {
-  return processArticle(await readArticleFile(task.path), task.out);
+  return processArticle(await readArticleFile(task.path, task.maxBytes), task.out);
 }

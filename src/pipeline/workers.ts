@@ -16,7 +16,7 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
 
 export async function* extractInWorkers(
   paths: string[],
-  options: { out: string; shard?: Shard; workers: number },
+  options: { out: string; shard?: Shard; workers: number; maxArticleBytes?: number },
 ): AsyncGenerator<{ path: string; outcome: FileOutcome }> {
   const pool = new Piscina<ExtractTask, FileOutcome>({
     filename: new URL('./worker.ts', import.meta.url).href,
@@ -32,7 +32,7 @@ export async function* extractInWorkers(
       for await (const file of files) {
         const name = file === '-' ? '<stdin>' : file;
         if (!inShard(name, options.shard)) continue;
-        const outcome = file === '-' ? stdinHere(options.out) : pool.run({ path: file, out: options.out });
+        const outcome = file === '-' ? stdinHere(options.out) : pool.run({ path: file, out: options.out, maxBytes: options.maxArticleBytes });
         window.push({ path: name, outcome });
         while (window.length >= options.workers * 8) {
           const next = window.shift()!;

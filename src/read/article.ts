@@ -8,8 +8,11 @@ import { htmlToText, looksLikeHtml } from './html.ts';
 import { buildItems } from './items.ts';
 import type { Article, ReadFailure } from './types.ts';
 
-/** Larger files are refused with a clear reason rather than exhausting memory. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Larger files are refused with a clear reason rather than exhausting memory: a file of
+ * many megabytes is a dump of many articles, not one (kg build --max-article-mb raises it).
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export function isReadFailure(x: Article | ReadFailure): x is ReadFailure {
   return 'reason' in x;
@@ -50,12 +53,13 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
 }
 
 /** Reads one article file; any problem comes back as a ReadFailure naming the file. */
-export async function readArticleFile(path: string): Promise<Article | ReadFailure> {
+export async function readArticleFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<Article | ReadFailure> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { path, reason: 'is a directory, not a file' };
-    if (info.size > MAX_FILE_BYTES) {
-      return { path, reason: `file too large (${Math.round(info.size / 1048576)} MB; limit ${MAX_FILE_BYTES / 1048576} MB)` };
+    if (info.size > maxBytes) {
+      const mb = (n: number) => `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
+      return { path, reason: `file too large for one article (${mb(info.size)}; limit ${mb(maxBytes)}): split it into articles or raise --max-article-mb` };
     }
     const result = readArticleBytes(path, await readFile(path));
     return result;

@@ -1,9 +1,9 @@
-import { readArticleFile, readArticleBytes, isReadFailure } from './article.ts';
+import { readArticleFile, readArticleBytes, isReadFailure, MAX_FILE_BYTES } from './article.ts';
 import { listInputFiles } from './files.ts';
 import type { Article, ReadFailure } from './types.ts';
 
 /** Reads the articles named by `paths` (files, directories, or `-` for standard input), one at a time. */
-export async function* readArticles(paths: string[]): AsyncGenerator<Article | ReadFailure> {
+export async function* readArticles(paths: string[], maxBytes = MAX_FILE_BYTES): AsyncGenerator<Article | ReadFailure> {
   for (const path of paths) {
     if (path === '-') {
       const chunks: Buffer[] = [];
@@ -11,7 +11,7 @@ export async function* readArticles(paths: string[]): AsyncGenerator<Article | R
       yield readArticleBytes('<stdin>', Buffer.concat(chunks));
       continue;
     }
-    for await (const file of listInputFiles([path])) yield await readArticleFile(file);
+    for await (const file of listInputFiles([path])) yield await readArticleFile(file, maxBytes);
   }
 }
 
