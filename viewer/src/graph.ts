@@ -64,6 +64,6 @@ export function mergeIntoView(graph: ViewGraph, data: Pick<SerializedGraph, 'nod
       data: attributes,
     });
   }
-  if (added || data.edges.length) graph.forEachNode((key) => graph.setNodeAttribute(key, 'size', nodeSize(graph.degree(key))));
+  if (added || data.edges.length) graph.forEachNode((key) => graph.setNodeAttribute(key, 'size', nodeSize(graph.degree(key), graph.order)));
   return added;
 }

@@ -22,15 +22,35 @@ async function start(): Promise<void> {
   probe.loadedAt = performance.now();
   const graph = newViewGraph();
   mergeIntoView(graph, data);
+  probe.mergedAt = performance.now();
   initialLayout(graph);
-  const view = createView(graph, byId('graph'));
+  probe.layoutAt = performance.now();
+
+  // Filters ask the server which keys they select; the view hides the rest.
+  let filterGeneration = 0;
+  let applySelection: ((selection: { nodes: string[]; edges: string[] }) => void) | null = null;
+  const applyFilter = async (query: GraphQuery) => {
+    const mine = ++filterGeneration;
+    try {
+      const selection = await api.selection(query);
+      if (mine === filterGeneration) applySelection?.(selection);
+      return selection;
+    } catch (err) {
+      say((err as Error).message);
+      return null;
+    }
+  };
+  const filters = createFilters(info, (query) => void applyFilter(query));
+  // The first selection is known before sigma starts, so the first render is already filtered.
+  const first = await applyFilter(filters.query());
+  const view = createView(graph, byId('graph'), first ? { visibleNodes: new Set(first.nodes), visibleEdges: new Set(first.edges) } : {});
+  probe.sigmaAt = performance.now();
   const { sigma, state } = view;
   const layout = layoutController(graph);
   probe.sigma = sigma;
   probe.graph = graph;
-  sigma.once('afterRender', () => {
-    probe.firstRenderAt = performance.now();
-  });
+  // Sigma draws once synchronously when it starts; the next animation frame is when it is on screen.
+  requestAnimationFrame(() => (probe.firstFrameAt = performance.now()));
 
   const showCounts = () => {
     const nodes = graph.filterNodes((n) => view.isNodeVisible(n)).length;
@@ -38,25 +58,15 @@ async function start(): Promise<void> {
     say(`${nodes} / ${graph.order} nodes · ${edges} / ${graph.size} relationships`);
   };
 
-  // Filters ask the server which keys they select; the view hides the rest.
-  let filterGeneration = 0;
-  const applyFilter = async (query: GraphQuery) => {
-    const mine = ++filterGeneration;
-    try {
-      const selection = await api.selection(query);
-      if (mine !== filterGeneration) return;
-      state.visibleNodes = new Set(selection.nodes);
-      state.visibleEdges = new Set(selection.edges);
-      state.pinnedNodes.clear();
-      state.pinnedEdges.clear();
-      view.update();
-      showCounts();
-    } catch (err) {
-      say((err as Error).message);
-    }
+  applySelection = (selection) => {
+    state.visibleNodes = new Set(selection.nodes);
+    state.visibleEdges = new Set(selection.edges);
+    state.pinnedNodes.clear();
+    state.pinnedEdges.clear();
+    view.update();
+    showCounts();
   };
-  const filters = createFilters(info, applyFilter);
-  await applyFilter(filters.query());
+  showCounts();
 
   // Side panel.
   const panel = byId('panel');

@@ -57,6 +57,8 @@ export const FONT_STACK =
 export const DIMMED_NODE = '#e6e6e6';
 export const DIMMED_EDGE = '#f0f0f0';
 
-export function nodeSize(degree: number): number {
-  return Math.min(4 + 2.2 * Math.sqrt(degree), 24);
+/** Size by degree; in large graphs nodes shrink so that they do not cover one another. */
+export function nodeSize(degree: number, order: number): number {
+  const scale = order > 2000 ? Math.sqrt(2000 / order) : 1;
+  return Math.max(1.5, Math.min(4 + 2.2 * Math.sqrt(degree), 24) * scale);
 }

@@ -19,10 +19,17 @@ export interface ViewState {
   selected: string | null;
 }
 
-export function createView(graph: ViewGraph, container: HTMLElement) {
+/**
+ * Above this many nodes the view drops icons and arrow heads: software WebGL (no GPU) draws
+ * a plain circle and a straight line several times faster.
+ */
+export const LARGE_GRAPH_NODES = 5000;
+
+export function createView(graph: ViewGraph, container: HTMLElement, initial: Partial<ViewState> = {}) {
+  const large = graph.order > LARGE_GRAPH_NODES;
   const state: ViewState = {
-    visibleNodes: null,
-    visibleEdges: null,
+    visibleNodes: initial.visibleNodes ?? null,
+    visibleEdges: initial.visibleEdges ?? null,
     pinnedNodes: new Set(),
     pinnedEdges: new Set(),
     hovered: null,
@@ -45,8 +52,8 @@ export function createView(graph: ViewGraph, container: HTMLElement) {
   const sigma = new Sigma<ViewNode, ViewEdge>(graph, container, {
     // The programs are generic over attributes; ours only add fields.
     nodeProgramClasses: { pictogram: NodePictogramCircle as never },
-    defaultNodeType: 'pictogram',
-    defaultEdgeType: 'arrow',
+    defaultNodeType: large ? 'circle' : 'pictogram',
+    defaultEdgeType: large ? 'line' : 'arrow',
     labelFont: FONT_STACK,
     labelSize: 13,
     labelWeight: '500',
@@ -56,11 +63,13 @@ export function createView(graph: ViewGraph, container: HTMLElement) {
     labelDensity: 0.6,
     labelGridCellSize: 90,
     zIndex: true,
-    hideEdgesOnMove: graph.size > 20_000,
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
     minCameraRatio: 0.02,
     maxCameraRatio: 20,
     nodeReducer: (node, data) => {
       const out: Partial<ViewNode> & { hidden?: boolean; highlighted?: boolean; forceLabel?: boolean; zIndex?: number } = { ...data };
+      if (large) out.type = 'circle' as never;
       if (!isNodeVisible(node)) return { ...out, hidden: true };
       if (focus) {
         if (node === focus.node) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 2 });
@@ -72,6 +81,7 @@ export function createView(graph: ViewGraph, container: HTMLElement) {
     },
     edgeReducer: (edge, data) => {
       const out: Partial<ViewEdge> & { hidden?: boolean; zIndex?: number } = { ...data };
+      if (large) out.type = 'line' as never;
       if (!isEdgeVisible(edge)) return { ...out, hidden: true };
       if (focus) {
         const [source, target] = graph.extremities(edge);
@@ -87,18 +97,19 @@ export function createView(graph: ViewGraph, container: HTMLElement) {
     const node = state.hovered ?? state.selected;
     if (!node || !graph.hasNode(node)) focus = null;
     else focus = { node, neighbours: new Set(graph.neighbors(node).filter(isNodeVisible)) };
-    sigma.refresh({ skipIndexation: true });
   };
 
   sigma.on('enterNode', ({ node }) => {
     state.hovered = node;
     container.style.cursor = 'pointer';
     updateFocus();
+    sigma.refresh({ skipIndexation: true });
   });
   sigma.on('leaveNode', () => {
     state.hovered = null;
     container.style.cursor = '';
     updateFocus();
+    sigma.refresh({ skipIndexation: true });
   });
 
   return {
