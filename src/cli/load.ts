@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { readGraph } from '../graph/io.ts';
 import { neo4jConfig, describe } from '../sinks/neo4j/config.ts';
-import { openDriver, checkConnection, explainError } from '../sinks/neo4j/driver.ts';
+import { openDriver, checkConnection, diagnose } from '../sinks/neo4j/driver.ts';
 import { applySchema, loadGraph, LoadError, DEFAULT_BATCH_SIZE } from '../sinks/neo4j/load.ts';
 import { graphProblems } from '../sinks/neo4j/rows.ts';
 
@@ -31,14 +31,14 @@ async function load(path: string, batchSize: number): Promise<void> {
   const driver = openDriver(config);
   try {
     await checkConnection(driver, config);
-    await applySchema(driver, config.database).catch((err) => Promise.reject(explainError(err, config)));
+    await applySchema(driver, config.database).catch(async (err) => Promise.reject(await diagnose(err, driver, config)));
     console.error(`kg load: ${path} (${graph.order} nodes, ${graph.size} relationships) -> ${describe(config)}`);
     const summary = await loadGraph(driver, config.database, graph, {
       batchSize,
       onProgress: (p) => console.error(`kg load: batch ${p.batch}/${p.batches}: ${p.rows} ${p.what}`),
-    }).catch((err) => {
-      if (err instanceof LoadError) throw new Error(`${explainError(err.cause, config).message}\n  ${err.message}`);
-      throw explainError(err, config);
+    }).catch(async (err) => {
+      if (err instanceof LoadError) throw new Error(`${(await diagnose(err.cause, driver, config)).message}\n  ${err.message}`);
+      throw await diagnose(err, driver, config);
     });
     console.error(
       `kg load: done: ${summary.nodes} nodes (${summary.nodesCreated} created), ` +

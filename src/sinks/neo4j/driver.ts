@@ -33,6 +33,23 @@ export async function checkConnection(driver: Driver, config: Neo4jConfig): Prom
   }
 }
 
+/**
+ * Explains a failure in the middle of work. Errors that do not say what happened (a connection
+ * that died under a transaction can surface as a bare TypeError from the driver) are checked
+ * against a fresh connection, so that "the server is gone" is reported as such.
+ */
+export async function diagnose(err: unknown, driver: Driver, config: Neo4jConfig): Promise<Error> {
+  if (err instanceof Neo4jError && !['ServiceUnavailable', 'SessionExpired'].includes(err.code) && !err.code.startsWith('N/A')) {
+    return explainError(err, config);
+  }
+  try {
+    await checkConnection(driver, config);
+  } catch (connectionError) {
+    return connectionError as Error;
+  }
+  return explainError(err, config);
+}
+
 /** Turns driver errors into messages that say what is wrong and which setting to look at. */
 export function explainError(err: unknown, config: Neo4jConfig): Error {
   const where = describe(config);
