@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../serve/server.ts';
+import { describe as describeNeo4j, neo4jConfig } from '../sinks/neo4j/config.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,14 +20,17 @@ export function register(program: Command): void {
         return;
       }
       try {
+        // Cypher is offered only when the user points kg serve at a Neo4j.
+        const neo4j = process.env.NEO4J_URI ? neo4jConfig() : null;
         const running = await startServer({
+          neo4j,
           graphPath: opts.graph,
           viewerDir: `${root}viewer/dist`,
           queriesDir: `${root}cypher/queries`,
           port,
           host: opts.host,
         });
-        console.log(`kg serve: ${opts.graph} on ${running.url}/${process.env.NEO4J_URI ? ' (Cypher via ' + process.env.NEO4J_URI + ')' : ''}`);
+        console.log(`kg serve: ${opts.graph} on ${running.url}/${neo4j ? ` (Cypher, read-only, on ${describeNeo4j(neo4j)})` : ''}`);
       } catch (err) {
         console.error(`kg serve: ${(err as Error).message}`);
         process.exitCode = 1;

@@ -9,7 +9,7 @@ import { buildSearchIndex, search } from './search.ts';
 import { neighborhood, nodeDetail } from './nodes.ts';
 import { listQueries } from './queries.ts';
 import { securityHeaders } from './security.ts';
-import { toCypherResult, type RunReadQuery } from './cypher.ts';
+import { toCypherResult, type ReadResult, type RunReadQuery } from './cypher.ts';
 import { exportSelection, ExportError } from './export.ts';
 
 export interface AppOptions {
@@ -136,15 +136,15 @@ export function createApp(options: AppOptions): express.Express {
     if (typeof query !== 'string' || !query.trim()) throw new HttpError(400, 'body.query must be a non-empty Cypher string');
     if (query.length > MAX_QUERY_CHARS) throw new HttpError(400, `body.query is longer than ${MAX_QUERY_CHARS} characters`);
     if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new HttpError(400, 'body.params must be an object');
-    let result: unknown;
+    let result: ReadResult;
     try {
       result = await runReadQuery(query, params as Record<string, unknown>, limits);
     } catch (err) {
       const e = err as { code?: string; message?: string };
-      const unavailable = e.code === 'ServiceUnavailable' || e.code === 'SessionExpired';
+      const unavailable = e.code === 'ServiceUnavailable' || e.code === 'SessionExpired' || /connect|unavailable/i.test(e.message ?? '');
       throw new HttpError(unavailable ? 503 : 400, `Cypher query refused: ${e.message ?? String(err)}`);
     }
-    res.json(toCypherResult(result));
+    res.json(toCypherResult(result, graph));
   });
 
   api.use((req) => {

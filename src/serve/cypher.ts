@@ -1,109 +1,108 @@
-import neo4j from 'neo4j-driver';
-import type { SerializedGraph } from '../graph/schema.ts';
+import type { KgGraph } from '../graph/io.ts';
+import type { EdgeAttributes, NodeAttributes, SerializedGraph } from '../graph/schema.ts';
 
-/** The signature of runReadQuery in src/sinks/neo4j/query.ts. */
+/** runReadQuery of src/sinks/neo4j/query.ts: rows of plain JSON values. */
 export type RunReadQuery = (
   cypher: string,
   params: Record<string, unknown>,
   options: { timeoutMs: number; maxRows: number },
-) => Promise<unknown>;
+) => Promise<ReadResult>;
+
+/** What runReadQuery returns: nodes as {labels, properties}, relationships as {type, properties}, paths as {nodes, relationships}. */
+export interface ReadResult {
+  columns: string[];
+  rows: Record<string, unknown>[];
+  truncated: boolean;
+}
 
 export interface CypherResult {
   /** Nodes and relationships found anywhere in the rows, as a graph to show. */
   graph: Pick<SerializedGraph, 'nodes' | 'edges'>;
   columns: string[];
-  /** Rows with graph values replaced by their key (node) or type and key (relationship). */
+  /** Rows with nodes replaced by {key, label, name} and relationships by {type, key}. */
   rows: Record<string, unknown>[];
+  truncated: boolean;
 }
 
-type AnyRecord = { keys: readonly PropertyKey[]; get(key: PropertyKey): unknown };
+type PlainNode = { labels: string[]; properties: Record<string, unknown> };
+type PlainRelationship = { type: string; properties: Record<string, unknown> };
 
-function isRecordLike(v: unknown): v is AnyRecord {
-  return typeof v === 'object' && v !== null && typeof (v as AnyRecord).get === 'function' && Array.isArray((v as AnyRecord).keys);
-}
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNode = (v: unknown): v is PlainNode => isObject(v) && Array.isArray(v.labels) && isObject(v.properties);
+const isRelationship = (v: unknown): v is PlainRelationship => isObject(v) && typeof v.type === 'string' && isObject(v.properties) && !('labels' in v);
+const isPath = (v: unknown): v is { nodes: unknown[]; relationships: unknown[] } => isObject(v) && Array.isArray(v.nodes) && Array.isArray(v.relationships);
 
-/** Accepts what runReadQuery may return: a neo4j Result summary ({records}), {rows}, or an array of records/objects. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  const list = Array.isArray(result)
-    ? result
-    : ((result as { records?: unknown[]; rows?: unknown[] })?.records ?? (result as { rows?: unknown[] })?.rows ?? []);
-  return list.map((row) => {
-    if (isRecordLike(row)) return Object.fromEntries(row.keys.map((k) => [String(k), row.get(k)]));
-    return (row ?? {}) as Record<string, unknown>;
-  });
-}
-
-function plain(value: unknown): unknown {
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-  }
-  if (value && typeof value === 'object' && 'toString' in value && /Date|Time|Duration|Point/.test(value.constructor?.name ?? '')) {
-    return String(value);
-  }
-  return value;
-}
-
-/** Turns query rows into a subgraph (nodes keyed by their `key` property) and plain rows. */
-export function toCypherResult(result: unknown): CypherResult {
-  const rows = rowsOf(result);
-  const nodes = new Map<string, SerializedGraph['nodes'][number]>();
-  const byElementId = new Map<string, string>();
-  const rels: { elementId: string; type: string; start: string; end: string; props: Record<string, unknown> }[] = [];
+/**
+ * Turns query rows into a subgraph to show. Nodes and relationships are matched to the served
+ * graph by their `key` property (the loader stores it), so the view gets the same attributes
+ * and evidence as everywhere else; ones the graph lacks are rebuilt from their properties.
+ */
+export function toCypherResult(result: ReadResult, graph: KgGraph): CypherResult {
+  const nodes = new Map<string, NodeAttributes>();
+  const relationships = new Map<string, PlainRelationship>();
 
   const visit = (value: unknown): unknown => {
-    if (neo4j.isNode(value as never)) {
-      const node = value as unknown as { elementId: string; labels: string[]; properties: Record<string, unknown> };
-      const props = plain(node.properties) as Record<string, unknown>;
-      const key = String(props.key ?? node.elementId);
-      byElementId.set(node.elementId, key);
-      if (!nodes.has(key)) {
-        const attributes = { ...props, key, label: props.label ?? node.labels[0], name: props.name ?? key, aliases: props.aliases ?? [] };
-        nodes.set(key, { key, attributes: attributes as never });
-      }
-      return { key, label: attributes(nodes.get(key)!).label, name: attributes(nodes.get(key)!).name };
+    if (isNode(value)) {
+      const key = String(value.properties.key ?? '');
+      if (!key) return value; // not a node of this graph
+      const attrs = graph.hasNode(key)
+        ? graph.getNodeAttributes(key)
+        : ({ ...value.properties, key, label: value.labels[0], name: String(value.properties.name ?? key), aliases: value.properties.aliases ?? [] } as NodeAttributes);
+      nodes.set(key, attrs);
+      return { key, label: attrs.label, name: attrs.name };
     }
-    if (neo4j.isRelationship(value as never)) {
-      const rel = value as unknown as { elementId: string; type: string; startNodeElementId: string; endNodeElementId: string; properties: Record<string, unknown> };
-      rels.push({ elementId: rel.elementId, type: rel.type, start: rel.startNodeElementId, end: rel.endNodeElementId, props: plain(rel.properties) as Record<string, unknown> });
-      return { type: rel.type, key: rel.properties.key ?? rel.elementId };
+    if (isRelationship(value)) {
+      const key = String(value.properties.key ?? '');
+      if (key) relationships.set(key, value);
+      return { type: value.type, key };
     }
-    if (neo4j.isPath(value as never)) {
-      const path = value as unknown as { segments: { start: unknown; relationship: unknown; end: unknown }[]; start: unknown };
-      visit(path.start);
-      return path.segments.map((s) => [visit(s.start), visit(s.relationship), visit(s.end)]);
-    }
+    if (isPath(value)) return { nodes: value.nodes.map(visit), relationships: value.relationships.map(visit) };
     if (Array.isArray(value)) return value.map(visit);
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
-    }
-    return plain(value);
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
+    return value;
   };
+  const rows = result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, visit(v)])));
 
-  const plainRows = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, visit(v)])));
   const edges: SerializedGraph['edges'] = [];
-  const seen = new Set<string>();
-  for (const rel of rels) {
-    const source = byElementId.get(rel.start);
-    const target = byElementId.get(rel.end);
-    if (!source || !target) continue; // an end node that the query did not return is not shown
-    const key = String(rel.props.key ?? rel.elementId);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let evidence = rel.props.evidence ?? [];
-    if (typeof evidence === 'string') {
-      try {
-        evidence = JSON.parse(evidence);
-      } catch {
-        evidence = [];
-      }
-    }
-    edges.push({ key, source, target, attributes: { firstDate: null, lastDate: null, ...rel.props, key, type: rel.type, evidence } as never });
+  for (const [key, rel] of relationships) {
+    const ends = graph.hasEdge(key) ? { source: graph.source(key), target: graph.target(key) } : endsFromKey(key, rel.type, nodes);
+    if (!ends || !nodes.has(ends.source) || !nodes.has(ends.target)) continue; // an end the query did not return
+    edges.push({ key, ...ends, attributes: graph.hasEdge(key) ? graph.getEdgeAttributes(key) : edgeAttributes(key, rel) });
   }
-  return { graph: { nodes: [...nodes.values()], edges }, columns: rows[0] ? Object.keys(rows[0]) : [], rows: plainRows };
+  return {
+    graph: { nodes: [...nodes].map(([key, attributes]) => ({ key, attributes })), edges },
+    columns: result.columns,
+    rows,
+    truncated: result.truncated,
+  };
 }
 
-function attributes(n: SerializedGraph['nodes'][number]): { label: string; name: string } {
-  return n.attributes as unknown as { label: string; name: string };
+/** Edge keys are `TYPE|source|target` (schema.ts edgeKey); node keys may hold `|`, so try each split. */
+function endsFromKey(key: string, type: string, nodes: Map<string, unknown>): { source: string; target: string } | null {
+  if (!key.startsWith(`${type}|`)) return null;
+  const rest = key.slice(type.length + 1);
+  for (let i = rest.indexOf('|'); i >= 0; i = rest.indexOf('|', i + 1)) {
+    const source = rest.slice(0, i);
+    const target = rest.slice(i + 1);
+    if (nodes.has(source) && nodes.has(target)) return { source, target };
+  }
+  return null;
+}
+
+function edgeAttributes(key: string, rel: PlainRelationship): EdgeAttributes {
+  let evidence: unknown = rel.properties.evidence ?? [];
+  if (typeof evidence === 'string') {
+    try {
+      evidence = JSON.parse(evidence);
+    } catch {
+      evidence = [];
+    }
+  }
+  return {
+    key,
+    type: rel.type as EdgeAttributes['type'],
+    evidence: Array.isArray(evidence) ? evidence : [],
+    firstDate: (rel.properties.firstDate as string) ?? null,
+    lastDate: (rel.properties.lastDate as string) ?? null,
+  };
 }

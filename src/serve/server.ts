@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Driver } from 'neo4j-driver';
 import { readGraph } from '../graph/io.ts';
+import type { Neo4jConfig } from '../sinks/neo4j/config.ts';
+import { openDriver } from '../sinks/neo4j/driver.ts';
+import { runReadQuery } from '../sinks/neo4j/query.ts';
 import { createApp, checkViewerBuilt } from './app.ts';
 import type { RunReadQuery } from './cypher.ts';
 
@@ -10,6 +14,9 @@ export interface ServeOptions {
   queriesDir: string;
   port: number;
   host: string;
+  /** When given, POST /api/cypher runs read-only queries there. */
+  neo4j?: Neo4jConfig | null;
+  cypherLimits?: { timeoutMs: number; maxRows: number };
 }
 
 export interface RunningServer {
@@ -18,29 +25,34 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** runReadQuery from the Neo4j sink, loaded only when NEO4J_URI is set so that graph.json alone is enough. */
-async function loadCypher(): Promise<RunReadQuery | null> {
-  if (!process.env.NEO4J_URI) return null;
-  // A variable specifier: the Neo4j sink is optional at type-check time too.
-  const sink = '../sinks/neo4j/query.ts';
-  const module = (await import(sink)) as { runReadQuery: RunReadQuery };
-  return module.runReadQuery;
-}
-
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   checkViewerBuilt(options.viewerDir);
   const graph = readGraph(options.graphPath);
-  const runReadQuery = await loadCypher();
-  const app = createApp({ graph, viewerDir: options.viewerDir, queriesDir: options.queriesDir, runReadQuery });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(options.port, options.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.once('error', reject);
-  });
+  // One driver for the server's life; runReadQuery opens a READ session per query on it.
+  const config = options.neo4j ?? null;
+  const driver: Driver | null = config ? openDriver(config, { maxTransactionRetryTime: 0 }) : null;
+  const cypher: RunReadQuery | null =
+    config && driver ? (query, params, limits) => runReadQuery(query, params, { ...limits, driver, config }) : null;
+  const app = createApp({ graph, viewerDir: options.viewerDir, queriesDir: options.queriesDir, runReadQuery: cypher, cypherLimits: options.cypherLimits });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(options.port, options.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await driver?.close();
+    throw new Error(`cannot listen on ${options.host}:${options.port}: ${(err as Error).message}`);
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${host}:${port}`,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await driver?.close();
+    },
   };
 }
