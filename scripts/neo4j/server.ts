@@ -215,6 +215,7 @@ function build(log: (line: string) => void): void {
     if (sources.every((s) => statSync(s).mtimeMs <= builtAt)) return;
   }
   log('neo4j: building the launcher (mvn -q package; the first time downloads Neo4j 5.26 from Maven Central) ...');
+  rmSync(marker, { recursive: true, force: true }); // copy-dependencies never removes jars of an older version
   const result = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', 'package'], { cwd: LAUNCHER_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.error) throw new Error(`cannot run mvn (Maven 3 is needed): ${result.error.message}`);
   if (result.status !== 0) throw new Error(`mvn package failed in ${LAUNCHER_DIR} (exit ${result.status})`);
