@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, extname, relative, resolve, sep } from 'node:path';
 import { cleanDocument } from './clean.ts';
 import { findPublishedDate, findSourceNoteDate } from './dates.ts';
 import { decodeBytes } from './decode.ts';
@@ -13,6 +13,16 @@ import type { Article, ReadFailure } from './types.ts';
  * many megabytes is a dump of many articles, not one (kg build --max-article-mb raises it).
  */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The article's identity: its path relative to the working directory, so that two files
+ * of the same name in different folders stay two articles, and building again from the
+ * same place finds the same keys.
+ */
+function articlePath(name: string): string {
+  if (name === '<stdin>') return name;
+  return relative(process.cwd(), resolve(name)).split(sep).join('/');
+}
 
 export function isReadFailure(x: Article | ReadFailure): x is ReadFailure {
   return 'reason' in x;
@@ -38,7 +48,7 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
   const firstItem = items[0];
   const title = firstItem.headline[0] ?? items.find((i) => i.headline.length > 0)?.headline[0] ?? firstItem.sentences[0]?.text.slice(0, 60) ?? '';
   return {
-    key: `Article:${file}`,
+    key: `Article:${articlePath(name)}`,
     file,
     path: name,
     raw,

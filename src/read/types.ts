@@ -28,7 +28,7 @@ export interface NewsItem {
 }
 
 export interface Article {
-  /** Stable key: `Article:<file base name>`. */
+  /** Stable key: `Article:<path relative to the working directory>`. */
   key: string;
   /** File base name (e.g. 002_7085c0ac0f2e14a4.txt); `<stdin>` for standard input. */
   file: string;

@@ -6,7 +6,7 @@
  *  - Meeting: normalised name + date; an undated meeting carries its article instead,
  *    since an undated 座谈会 in two articles is rarely the same meeting.
  *  - Post, Campaign, Site: the normalised name.
- *  - Article: the file name.
+ *  - Article: the file's path relative to the working directory (two files of one name stay two).
  */
 import type { PlaceRef } from '../extract/types.ts';
 
