@@ -1,0 +1,16 @@
+/** A worker thread for the jieba baseline (bench/throughput.ts): reads one file, cuts or tags it. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+
+/** jieba's own dictionary, as src/extract/places/segmentation.ts loads it. */
+const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+
+const jieba = Jieba.withDict(dict);
+
+export default async function segment(task: { path: string; mode: 'cut' | 'tag' | 'warm' }): Promise<number> {
+  // Warm-up: hold the thread a moment so that each worker gets one and loads its dictionary.
+  if (task.mode === 'warm') return new Promise((resolve) => setTimeout(() => resolve(0), 300));
+  const text = readFileSync(task.path, 'utf8');
+  return task.mode === 'cut' ? jieba.cut(text, true).length : jieba.tag(text, true).length;
+}

@@ -1,0 +1,124 @@
+/**
+ * Neo4j load speed: the project's batched loader (src/sinks/neo4j/load.ts: UNWIND batches in
+ * managed write transactions) against a naive loader that sends one auto-commit MERGE per
+ * relationship, on the same graph and the same real server (the project's own Neo4j, started
+ * by scripts/neo4j/server.ts in its own home and port so no one's data is touched).
+ *
+ * The naive loader finds nodes through the same key constraints (labelled MATCH), so the
+ * comparison is of round trips and transactions, not of indexes. It runs on the first
+ * relationships of the graph until its time cap; its rate is extrapolated to the whole graph.
+ */
+import { resolve } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { readGraph, type KgGraph } from '../src/graph/io.ts';
+import { openDriver } from '../src/sinks/neo4j/driver.ts';
+import { applySchema, loadGraph } from '../src/sinks/neo4j/load.ts';
+import { relationshipProperties, type Properties } from '../src/sinks/neo4j/rows.ts';
+import { clientConfig, serverOptions, start, stop, type ServerOptions } from '../scripts/neo4j/server.ts';
+import { ROOT, round } from './lib.ts';
+
+export interface Neo4jResult {
+  nodes: number;
+  relationships: number;
+  batched: { seconds: number; relationshipSeconds: number; relationshipsPerSecond: number };
+  naive: { relationships: number; seconds: number; relationshipsPerSecond: number; extrapolatedSeconds: number };
+  /** Batched relationships per second / naive relationships per second. */
+  speedup: number;
+  server: string;
+}
+
+/** The bench's own server: .neo4j/bench on port 7697 (override with KG_BENCH_NEO4J_PORT). */
+export function benchServer(): ServerOptions {
+  return {
+    ...serverOptions(process.env),
+    home: resolve(ROOT, '.neo4j/bench'),
+    port: Number(process.env.KG_BENCH_NEO4J_PORT || 7697),
+    heap: process.env.KG_NEO4J_HEAP || '1g',
+  };
+}
+
+/** Deletes everything, in batches so a big graph never needs one huge transaction. */
+async function wipe(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** The naive loader: one auto-commit `session.run` per relationship, with parameters. */
+async function naiveLoad(driver: Driver, database: string, graph: KgGraph, capSeconds: number): Promise<{ relationships: number; seconds: number }> {
+  const session = driver.session({ database });
+  const started = performance.now();
+  let done = 0;
+  try {
+    for (const edge of graph.edges()) {
+      const attributes = graph.getEdgeAttributes(edge);
+      const from = graph.getNodeAttribute(graph.source(edge), 'label');
+      const to = graph.getNodeAttribute(graph.target(edge), 'label');
+      await session.run(
+        `MATCH (a:${from} {key: $source}) MATCH (b:${to} {key: $target}) MERGE (a)-[r:${attributes.type}]->(b) SET r = $props`,
+        { source: graph.source(edge), target: graph.target(edge), props: relationshipProperties(attributes as unknown as Properties) },
+      );
+      done++;
+      if ((performance.now() - started) / 1000 >= capSeconds) break;
+    }
+  } finally {
+    await session.close();
+  }
+  return { relationships: done, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function benchNeo4j(graphPath: string, options: { naiveSeconds: number; log?: (line: string) => void }): Promise<Neo4jResult> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const server = benchServer();
+  const { started } = await start(server, log);
+  const config = clientConfig(server);
+  const driver = openDriver(config, { maxTransactionRetryTime: 60_000 });
+  try {
+    const graph = readGraph(graphPath);
+    await wipe(driver, config.database);
+    await applySchema(driver, config.database);
+
+    // Batched: the whole graph, as kg load does it. Relationship batches come after node batches.
+    log(`  batched load of ${graph.order} nodes and ${graph.size} relationships ...`);
+    const t0 = performance.now();
+    let nodesDone = t0;
+    await loadGraph(driver, config.database, graph, {
+      onProgress: (p) => {
+        if (p.what.endsWith('nodes')) nodesDone = performance.now();
+      },
+    });
+    const batchedSeconds = (performance.now() - t0) / 1000;
+    const relationshipSeconds = (performance.now() - nodesDone) / 1000;
+
+    // Naive: same nodes (loaded by the batched loader, not timed), then one statement per relationship.
+    await wipe(driver, config.database);
+    const nodesOnly = graph.copy();
+    nodesOnly.clearEdges();
+    await loadGraph(driver, config.database, nodesOnly);
+    log(`  naive load, one auto-commit MERGE per relationship, for at most ${options.naiveSeconds} s ...`);
+    const naive = await naiveLoad(driver, config.database, graph, options.naiveSeconds);
+    await wipe(driver, config.database);
+
+    const batchedRate = graph.size / relationshipSeconds;
+    const naiveRate = naive.relationships / naive.seconds;
+    return {
+      nodes: graph.order,
+      relationships: graph.size,
+      batched: { seconds: round(batchedSeconds, 2), relationshipSeconds: round(relationshipSeconds, 2), relationshipsPerSecond: Math.round(batchedRate) },
+      naive: {
+        relationships: naive.relationships,
+        seconds: round(naive.seconds, 2),
+        relationshipsPerSecond: round(naiveRate),
+        extrapolatedSeconds: Math.round(graph.size / naiveRate),
+      },
+      speedup: round(batchedRate / naiveRate),
+      server: `Neo4j 5.26 (embedded launcher, heap ${server.heap}) on ${config.uri}`,
+    };
+  } finally {
+    await driver.close();
+    if (started) await stop(server, log);
+  }
+}

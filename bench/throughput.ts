@@ -1,0 +1,126 @@
+/**
+ * One throughput measurement, run by bench/run.ts in its own process so that its peak memory
+ * is its own: `tsx bench/throughput.ts --task extract|build|facts|jieba-cut|jieba-tag --dir D [--workers N]`.
+ *
+ *   extract    read + clean + extract every file (recordOf), nothing stored: the pipeline's core
+ *   facts      kg build --facts-only: read + extract + store facts (with --workers N on N threads)
+ *   build      full kg build: facts, then resolve, graph and graph.json
+ *   jieba-cut  jieba alone on the same files: read, decode, segment (cut)
+ *   jieba-tag  jieba alone: read, decode, segment and POS-tag (tag)
+ *
+ * Timing starts after lexicons and dictionaries are loaded (one warm-up article; jieba's
+ * worker threads are warmed too). kg build's worker threads load theirs inside the timed run,
+ * as in a real build: measure them on a large corpus (bench/scale.ts does).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+
+import { Piscina } from 'piscina';
+import { listInputFiles, readArticleFile, readArticleBytes, isReadFailure } from '../src/read/index.ts';
+import { recordOf, buildCorpus } from '../src/pipeline/build.ts';
+import { du, memory, printResult, round, TSX_LOADER } from './lib.ts';
+
+/** jieba's own dictionary, as src/extract/places/segmentation.ts loads it. */
+const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+
+export interface ThroughputResult {
+  task: string;
+  workers: number;
+  articles: number;
+  bytes: number;
+  seconds: number;
+  mbPerSecond: number;
+  articlesPerSecond: number;
+  words?: number;
+  peakRssMB: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+}
+
+const { values } = parseArgs({
+  options: { task: { type: 'string' }, dir: { type: 'string' }, workers: { type: 'string', default: '1' } },
+});
+const task = values.task!;
+const dir = values.dir!;
+const workers = Number(values.workers);
+
+async function files(): Promise<string[]> {
+  const out: string[] = [];
+  for await (const f of listInputFiles([dir])) out.push(f);
+  return out;
+}
+
+const WARM_UP = '本报讯 4日上午，全县乡村振兴推进会召开。县委书记方正主持会议并讲话，强调要深入践行“八八战略”。';
+
+async function run(): Promise<{ articles: number; words?: number }> {
+  const list = await files();
+  if (task === 'extract') {
+    recordOf(readArticleBytes('warm-up.txt', Buffer.from(WARM_UP)) as never);
+    const started = performance.now();
+    let articles = 0;
+    for (const f of list) {
+      const a = await readArticleFile(f);
+      if (isReadFailure(a)) throw new Error(`${a.path}: ${a.reason}`);
+      recordOf(a);
+      articles++;
+    }
+    return timed(started, { articles });
+  }
+  if (task === 'facts' || task === 'build') {
+    recordOf(readArticleBytes('warm-up.txt', Buffer.from(WARM_UP)) as never);
+    const out = mkdtempSync(join(tmpdir(), 'kg-bench-'));
+    const started = performance.now();
+    const r = await buildCorpus([dir], { out, workers, factsOnly: task === 'facts' });
+    const result = timed(started, { articles: r.progress.extracted });
+    rmSync(out, { recursive: true, force: true });
+    if (r.failures.length) throw new Error(`${r.failures.length} failures, first: ${r.failures[0].path}: ${r.failures[0].reason}`);
+    return result;
+  }
+  if (task === 'jieba-cut' || task === 'jieba-tag') {
+    const mode = task === 'jieba-cut' ? 'cut' : 'tag';
+    if (workers > 1) {
+      const pool = new Piscina({ filename: new URL('./jieba-worker.ts', import.meta.url).href, minThreads: workers, maxThreads: workers, execArgv: ['--import', TSX_LOADER] });
+      await Promise.all(Array.from({ length: workers }, () => pool.run({ path: '', mode: 'warm' })));
+      const started = performance.now();
+      const counts = await Promise.all(list.map((path) => pool.run({ path, mode }) as Promise<number>));
+      const result = timed(started, { articles: list.length, words: counts.reduce((a, b) => a + b, 0) });
+      await pool.destroy();
+      return result;
+    }
+    const jieba = Jieba.withDict(dict);
+    jieba.tag(WARM_UP);
+    const started = performance.now();
+    let words = 0;
+    for (const f of list) {
+      const text = readFileSync(f, 'utf8');
+      words += mode === 'cut' ? jieba.cut(text, true).length : jieba.tag(text, true).length;
+    }
+    return timed(started, { articles: list.length, words });
+  }
+  throw new Error(`unknown task ${task}`);
+}
+
+let elapsed = 0;
+function timed<T>(started: number, result: T): T {
+  elapsed = (performance.now() - started) / 1000;
+  return result;
+}
+
+const { articles, words } = await run();
+const { bytes } = du(dir);
+const m = memory();
+printResult({
+  task,
+  workers,
+  articles,
+  bytes,
+  seconds: round(elapsed, 2),
+  mbPerSecond: round(bytes / 1e6 / elapsed, 3),
+  articlesPerSecond: round(articles / elapsed, 1),
+  words,
+  ...m,
+} satisfies ThroughputResult);
