@@ -76,7 +76,7 @@ export function fixtureGraph(): KgGraph {
 }
 
 /** Text that breaks naive writers: quotes, escapes, separators, markup, line breaks, emoji, CJK. */
-const TRICKY = ["'", '"', '\\', '\n', '\r\n', '\t', ',', ';', '<', '&', '>', '&amp;', '&lt;', ']]>', '--', '//', '`', '😀', '袁家軍', '浙江省', ' ', '|', '{', '}', '$x', '\\n'];
+export const TRICKY = ["'", '"', '\\', '\n', '\r\n', '\t', ',', ';', '<', '&', '>', '&amp;', '&lt;', ']]>', '--', '//', '`', '😀', '袁家軍', '浙江省', ' ', '|', '{', '}', '$x', '\\n', '\\"', '""', '\\\\'];
 export const trickyText = (minLength = 1) =>
   fc
     .array(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength, maxLength: 8 })
@@ -107,3 +107,15 @@ export const trickyGraph = fc
     }
     return g;
   });
+
+/** The fixture graph plus nodes and evidence made of every tricky piece of text, an empty title and empty lists. */
+export function trickyFixtureGraph(): KgGraph {
+  const g = fixtureGraph();
+  const all = TRICKY.join('');
+  const article = addNode(g, { key: `Article:${all}`, label: 'Article', name: all, aliases: [], file: 'x.txt', sha256: 'c'.repeat(64), published: null, script: 'simplified', title: '' });
+  const official = addNode(g, { key: `Official:${all}`, label: 'Official', name: all, aliases: TRICKY.filter((t) => !t.includes(';')), });
+  const meeting = addNode(g, { key: 'Meeting:tricky', label: 'Meeting', name: `"${all}"`, aliases: [], date: null, city: null });
+  addEdge(g, 'ATTENDED', official, meeting, TRICKY.map((t, i) => evidence(article, t, i % 2 ? '2022-04-02' : null, i)));
+  addEdge(g, 'MENTIONS', article, official, [evidence(article, '', null)]);
+  return g;
+}

@@ -1,10 +1,11 @@
 /**
  * Exports loaded into a real Neo4j (5.26, started by scripts/neo4j/server.ts): the CSV folder
- * through LOAD CSV with neo4j-admin's header rules, the Cypher script statement by statement.
+ * through LOAD CSV with neo4j-admin's header rules and through the real neo4j-admin, the
+ * Cypher script statement by statement.
  *
- * This file runs its own server instance (home .neo4j/export-test, port 7689 or
- * KG_EXPORT_NEO4J_PORT) so that wiping the database never races the Neo4j sink's tests,
- * which use the shared test server; the tests inside run one after another.
+ * This file starts its own private servers (tests/setup/neo4j-servers.ts: a home per process
+ * under .neo4j/, a free port) because it wipes the database before each test: it never races
+ * the suite's shared server or a concurrent run. The tests inside run one after another.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -13,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import type { Driver, Node, Relationship } from 'neo4j-driver';
-import { clientConfig, importDir, serverOptions, start, stop } from '../scripts/neo4j/server.ts';
-import type { ServerOptions } from '../scripts/neo4j/server.ts';
+import { clientConfig, importDir, start } from '../scripts/neo4j/server.ts';
+import { privateServerOptions, removeServer } from './setup/neo4j-servers.ts';
 import { openDriver } from '../src/sinks/neo4j/driver.ts';
 import { importCsvFolder } from '../src/export/csv-import.ts';
 import { writeCsv } from '../src/export/formats/csv.ts';
@@ -24,18 +25,12 @@ import { applySchema, loadGraph } from '../src/sinks/neo4j/load.ts';
 import { parseSelector, selectSubgraph } from '../src/export/select.ts';
 import { readGraph } from '../src/graph/io.ts';
 import type { KgGraph } from '../src/graph/io.ts';
-import { fixtureGraph, trickyGraph } from './export.fixture.ts';
+import { fixtureGraph, trickyFixtureGraph, trickyGraph } from './export.fixture.ts';
 import { contents } from './export.readers.ts';
 
-
-const options: ServerOptions = {
-  ...serverOptions(process.env, true),
-  home: resolve('.neo4j/export-test'),
-  port: Number(process.env.KG_EXPORT_NEO4J_PORT || 7689),
-};
+const options = await privateServerOptions('export');
 const config = clientConfig(options);
 let driver: Driver;
-let startedHere = false;
 
 const run = async (cypher: string, params: Record<string, unknown> = {}) => {
   const session = driver.session({ database: config.database });
@@ -101,7 +96,7 @@ const selections: [string, Record<string, string>][] = [
 
 describe.sequential('exports loaded into Neo4j', () => {
   beforeAll(async () => {
-    startedHere = (await start(options)).started;
+    await start(options);
     driver = openDriver(config);
   }, 300_000);
 
@@ -110,8 +105,7 @@ describe.sequential('exports loaded into Neo4j', () => {
       await wipe();
       await driver.close();
     }
-    rmSync(csvRoot(), { recursive: true, force: true });
-    if (startedHere) await stop(options);
+    await removeServer(options);
   }, 120_000);
 
   beforeEach(wipe, TIMEOUT);
@@ -199,4 +193,46 @@ describe.sequential('exports loaded into Neo4j', () => {
     await runCypherScript(writeCypher(fixtureGraph()));
     expect(await countsInDatabase()).toEqual(countsInGraph(fixtureGraph()));
   }, TIMEOUT);
+});
+
+describe('csv loaded by the real neo4j-admin', () => {
+  it('the folder\'s import script loads a new database that holds the graph exactly', async () => {
+    const server = await privateServerOptions('export-admin');
+    const home = server.home;
+    const graph = trickyFixtureGraph();
+    try {
+      const folder = join(home, 'export');
+      mkdirSync(folder, { recursive: true });
+      for (const file of writeCsv(graph)) writeFileSync(join(folder, file.name), file.content);
+      // neo4j-admin is Neo4j's AdminTool, from the jars the project's server runs on
+      const bin = join(home, 'bin');
+      mkdirSync(bin, { recursive: true });
+      writeFileSync(join(bin, 'neo4j-admin'), `#!/bin/sh\nexec java -Xmx1g -cp '${resolve('scripts/neo4j/target/lib')}/*' org.neo4j.cli.AdminTool "$@"\n`, { mode: 0o755 });
+      const output = execFileSync('sh', [join(folder, 'import-neo4j-admin.sh')], {
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
+        encoding: 'utf8',
+      });
+      expect(output).toContain(`${graph.order} nodes`);
+      expect(output).toContain(`${graph.size} relationships`);
+
+      await start(server);
+      const admin = openDriver(clientConfig(server));
+      try {
+        const session = admin.session();
+        const nodes = (await session.run('MATCH (n) RETURN n')).records.map((r) => r.get('n') as Node);
+        const rels = (await session.run('MATCH ()-[r]->() RETURN r')).records.map((r) => r.get('r') as Relationship);
+        const count = async (cypher: string) => (await session.run(cypher)).records[0].get('c');
+        const withAliases = await count('MATCH (n) WHERE n.aliases IS NOT NULL RETURN count(n) AS c');
+        const emptyTitles = await count("MATCH (a:Article) WHERE a.title = '' RETURN count(a) AS c");
+        await session.close();
+        expect(contents(graphFromNeo4j(nodes, rels))).toEqual(contents(graph));
+        expect(withAliases).toBe(graph.filterNodes((_, a) => a.aliases.length > 0).length); // an empty list sets no property
+        expect(emptyTitles).toBe(1); // "" is an empty string
+      } finally {
+        await admin.close();
+      }
+    } finally {
+      await removeServer(server);
+    }
+  }, 300_000);
 });

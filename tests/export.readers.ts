@@ -80,11 +80,13 @@ export function readCsv(files: ExportFile[], delimiter = ';'): KgGraph {
         if (column.kind === 'type') type = value;
         if (!column.property || (value === '' && !quoted)) return;
         const convert = (v: string) => (['int', 'long', 'short', 'byte', 'float', 'double'].includes(column.valueType) ? Number(v) : column.valueType === 'boolean' ? v === 'true' : v);
-        props[column.property] = column.array ? (value === '' ? [] : value.split(delimiter).map(convert)) : convert(value);
+        if (column.array && value === '') return; // no property, as neo4j-admin does
+        props[column.property] = column.array ? value.split(delimiter).map(convert) : convert(value);
       });
       if (!start) {
         const attrs: Record<string, unknown> = Object.fromEntries(nodeFields(label).map((f) => [f, null]));
-        graph.addNode(id, { ...attrs, ...props, label } as unknown as NodeAttributes);
+        // schema.ts: aliases is always a list (a node without aliases has no property in Neo4j)
+        graph.addNode(id, { ...attrs, aliases: [], ...props, label } as unknown as NodeAttributes);
       } else {
         const attrs: Record<string, unknown> = Object.fromEntries(EDGE_FIELDS.map((f) => [f, null]));
         Object.assign(attrs, props, { type, evidence: JSON.parse((props.evidence as string | undefined) ?? '[]') });

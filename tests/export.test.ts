@@ -49,7 +49,8 @@ describe('parseSelector', () => {
     [{ from: '2022-13' }, /from must be a date/],
     [{ from: '2022-05-01', to: '2022-04-01' }, /from \(2022-05-01\) is after to/],
     [{ from: ['2022', '2023'] }, /from takes one value/],
-  ])('rejects %j', (query, message) => {
+    [{ official: { nested: 'x' } }, /official must be text/],
+  ] as [Record<string, unknown>, RegExp][])('rejects %j', (query, message) => {
     expect(() => parseSelector(query)).toThrow(SelectorError);
     expect(() => parseSelector(query)).toThrow(message);
   });
@@ -206,7 +207,7 @@ describe('export formats', () => {
     expect(byName['nodes_City.csv'].split('\n')[0]).toBe('key:ID,:LABEL,name,aliases:string[],code,level,parent');
     expect(byName['relationships_HOLDS.csv'].split('\n')[0]).toBe(':START_ID,:END_ID,:TYPE,key,evidence,firstDate,lastDate');
     expect(byName['nodes_Official.csv']).toContain('Official:袁家军,Official,袁家军,袁家軍\n');
-    expect(byName['nodes_Official.csv']).toContain('Official:王浩,Official,王浩,""\n'); // empty array
+    expect(byName['nodes_Official.csv']).toContain('Official:王浩,Official,王浩,\n'); // empty list: no property
     expect(byName['nodes_City.csv']).toContain('City:330000,City,浙江省,浙江,,province,\n'); // nulls
     expect(byName['import-neo4j-admin.sh']).toContain("--nodes='nodes_Official.csv'");
     expect(byName['import-neo4j-admin.sh']).toContain("--array-delimiter=';'");

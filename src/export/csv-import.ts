@@ -8,7 +8,8 @@
  * - `name:type` with int, long, short, byte, float, double, boolean, char, string, date,
  *   localtime, time, localdatetime, datetime or duration, and `[]` for arrays (elements
  *   separated by the array delimiter); `name:IGNORE` and a plain `name` (a string);
- * - an empty field sets no property; a quoted empty field "" is an empty string (empty array).
+ * - an empty field sets no property; a quoted empty field "" is an empty string, but sets no
+ *   property in an array column.
  *
  * Unlike neo4j-admin it works on a live server (Community Edition too) and into a database
  * that may hold other data: it needs the folder to be readable by LOAD CSV, i.e. inside the
@@ -82,7 +83,7 @@ const CONVERT: Record<string, (v: string) => string> = {
 function valueExpression(column: CsvColumn, i: number): string {
   const raw = `row[$h${i}]`;
   if (!column.array) return CONVERT[column.valueType](raw);
-  return `CASE WHEN ${raw} IS NULL THEN null WHEN ${raw} = '' THEN [] ELSE [x IN split(${raw}, $delimiter) | ${CONVERT[column.valueType]('x')}] END`;
+  return `CASE WHEN ${raw} IS NULL OR ${raw} = '' THEN null ELSE [x IN split(${raw}, $delimiter) | ${CONVERT[column.valueType]('x')}] END`;
 }
 
 const IMPORT_LABEL = 'KgCsvImport';

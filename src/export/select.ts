@@ -44,16 +44,21 @@ export const SELECTOR_PARAMS = ['official', 'hops', 'city', 'campaign', 'meeting
 export const MAX_HOPS = 6;
 
 /**
- * Reads a selector from string parameters, as a CLI's options or a URL's query give them.
+ * Reads a selector from string parameters, as a CLI's options or a URL's query (express
+ * `req.query`) give them.
  * Each list parameter may repeat (an array) and/or hold comma-separated values. Parameters
  * not in SELECTOR_PARAMS are ignored so callers can mix in their own (format, out ...).
  */
-export function parseSelector(query: Record<string, string | string[] | number | undefined>): Selector {
+export function parseSelector(query: Record<string, unknown>): Selector {
   const list = (name: string): string[] => {
     const raw = query[name];
-    if (raw === undefined) return [];
-    return (Array.isArray(raw) ? raw : [String(raw)])
-      .flatMap((value) => value.split(','))
+    if (raw === undefined || raw === null) return [];
+    const values = Array.isArray(raw) ? raw : [raw];
+    if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      throw new SelectorError(`${name} must be text (a value or a comma-separated list)`);
+    }
+    return values
+      .flatMap((value) => String(value).split(','))
       .map((value) => value.trim())
       .filter(Boolean);
   };

@@ -10,9 +10,10 @@
  *   `firstDate`, `lastDate`.
  * - `import-neo4j-admin.sh`: the neo4j-admin command that loads them.
  *
- * Values: a missing value (null) is an empty field; an empty string is a quoted empty field
- * `""`; an empty array is `""` too. Fields holding quotes, commas or line breaks are quoted
- * with `"` and inner quotes doubled, so neo4j-admin needs --multiline-fields=true.
+ * Values: a missing value (null) is an empty field, and so is an empty list (neo4j-admin sets
+ * no property for either); an empty string is a quoted empty field `""`. Fields holding
+ * quotes, commas or line breaks are quoted with `"` and inner quotes doubled, so neo4j-admin
+ * needs --multiline-fields=true.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { KgGraph } from '../../graph/io.ts';
@@ -85,6 +86,7 @@ function cell(value: unknown, column: Column, delimiter: string, where: () => st
   if (column.json) return csvJson(value);
   if (column.array) {
     const elements = (value as unknown[]).map(String);
+    if (!elements.length) return null;
     const clash = elements.find((e) => e.includes(delimiter));
     if (clash !== undefined) {
       throw new Error(
