@@ -35,6 +35,10 @@ function acceptQuoted(text: string, inner: string, start: number, end: number): 
   return null;
 }
 
+function* occurrences(text: string, word: string): Generator<number> {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) yield at;
+}
+
 export function findCampaigns(text: string, known: ReadonlySet<string>): CampaignMention[] {
   const out: CampaignMention[] = [];
   for (const m of text.matchAll(QUOTED)) {
@@ -44,29 +48,21 @@ export function findCampaigns(text: string, known: ReadonlySet<string>): Campaig
     if (name) out.push({ name, start, end: end + (name.length - m[1].length) });
   }
   const { unquotedSuffixes, verbs } = lexicon().campaigns;
+  const covered = (start: number, end: number) => out.some((o) => o.start <= start && o.end >= end);
   for (const suffix of unquotedSuffixes) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(suffix, from);
-      if (at < 0) break;
-      from = at + suffix.length;
+    for (const at of occurrences(text, suffix)) {
+      const end = at + suffix.length;
       // The phrase runs back to the verb or punctuation before it: 开展树立和践行正确政绩观学习教育.
       let start = at;
       while (start > 0 && /[\u4e00-\u9fff]/.test(text[start - 1]) && at - start < 20 && !wordBefore(text, start, verbs)) start--;
-      const name = text.slice(start, from).replace(/^(?:积极|全面|持续|深入|扎实|于|之中)/, '');
+      const name = text.slice(start, end).replace(/^(?:积极|全面|持续|深入|扎实|于|之中)/, '');
       // 的 only as in 党的…: otherwise the phrase is a description, not a name.
       const descriptive = /的/.test(name.replace(/党的/g, ''));
-      if (name.length > suffix.length + 2 && !descriptive && !out.some((o) => o.start <= at && o.end >= from)) out.push({ name, start: from - name.length, end: from });
+      if (name.length > suffix.length + 2 && !descriptive && !covered(at, end)) out.push({ name, start: end - name.length, end });
     }
   }
   for (const name of known) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(name, from);
-      if (at < 0) break;
-      from = at + name.length;
-      if (!out.some((o) => o.start <= at && o.end >= from)) out.push({ name, start: at, end: from });
-    }
+    for (const at of occurrences(text, name)) if (!covered(at, at + name.length)) out.push({ name, start: at, end: at + name.length });
   }
   return out.sort((a, b) => a.start - b.start);
 }
