@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readAll } from '../read/index.ts';
+import { readArticles, isReadFailure, type ReadFailure } from '../read/index.ts';
 import { extractArticle } from '../extract/article.ts';
 import { toPrediction } from '../extract/predictions.ts';
 import { reportFailures } from './failures.ts';
@@ -11,10 +11,15 @@ export function register(program: Command): void {
     .argument('<paths...>', 'article files or directories (.txt .md .html .htm); - reads standard input')
     .option('--json', 'JSON Lines output (the default and only format)', true)
     .option('--facts', 'print full facts with evidence instead of predictions')
-    .addHelpText('after', '\nExample:\n  kg extract ../shared/corpus/seeds --json > predictions.jsonl')
+    .addHelpText('after', '\nExamples:\n  kg extract ../shared/corpus/seeds --json > predictions.jsonl\n  kg extract article.html --facts')
     .action(async (paths: string[], opts: { facts?: boolean }) => {
-      const { articles, failures } = await readAll(paths);
-      for (const facts of articles.map((a) => extractArticle(a))) {
+      const failures: ReadFailure[] = [];
+      for await (const a of readArticles(paths)) {
+        if (isReadFailure(a)) {
+          failures.push(a);
+          continue;
+        }
+        const facts = extractArticle(a);
         process.stdout.write(`${JSON.stringify(opts.facts ? facts : toPrediction(facts))}\n`);
       }
       reportFailures(failures);
