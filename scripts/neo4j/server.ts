@@ -14,7 +14,7 @@
  *   NEO4J_PASSWORD  password of user neo4j, set on the first start only (default kgpassword)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -80,7 +80,7 @@ export async function start(options: ServerOptions, log: (line: string) => void 
         'stop it or choose another port with KG_NEO4J_PORT',
     );
   }
-  build(log);
+  await build(log);
   mkdirSync(join(options.home, 'logs'), { recursive: true });
   const logStart = existsSync(logFile(options)) ? statSync(logFile(options)).size : 0;
   const out = openSync(logFile(options), 'a');
@@ -92,7 +92,7 @@ export async function start(options: ServerOptions, log: (line: string) => void 
       '-XX:+ExitOnOutOfMemoryError',
       '-Dfile.encoding=UTF-8',
       '-cp',
-      [join(LAUNCHER_DIR, 'target/classes'), join(LAUNCHER_DIR, 'target/lib/*')].join(':'),
+      classpath(),
       MAIN_CLASS,
       options.home,
       String(options.port),
@@ -205,20 +205,66 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-/** Builds the launcher with Maven when it is missing or older than its sources. */
-function build(log: (line: string) => void): void {
-  const marker = join(LAUNCHER_DIR, 'target/lib');
-  const sources = [join(LAUNCHER_DIR, 'pom.xml'), join(LAUNCHER_DIR, 'src/main/java/kg/Neo4jLauncher.java')];
-  const built = join(LAUNCHER_DIR, 'target/classes/kg/Neo4jLauncher.class');
-  if (existsSync(marker) && readdirSync(marker).length > 0 && existsSync(built)) {
-    const builtAt = statSync(built).mtimeMs;
-    if (sources.every((s) => statSync(s).mtimeMs <= builtAt)) return;
+/** The Neo4j version the pom asks for; its jars live in target/lib-<version>. */
+function neo4jVersion(): string {
+  const version = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(join(LAUNCHER_DIR, 'pom.xml'), 'utf8'))?.[1];
+  if (!version) throw new Error(`no <neo4j.version> in ${join(LAUNCHER_DIR, 'pom.xml')}`);
+  return version;
+}
+
+function classpath(): string {
+  return [join(LAUNCHER_DIR, 'target/classes'), join(LAUNCHER_DIR, `target/lib-${neo4jVersion()}/*`)].join(':');
+}
+
+/**
+ * Builds the launcher with Maven when it is missing or older than its sources. A lock keeps
+ * concurrent starts (test runs, a terminal) from building at the same time; a stamp written
+ * after a successful build says what is up to date (Maven leaves unchanged outputs untouched).
+ */
+async function build(log: (line: string) => void): Promise<void> {
+  const stamp = join(LAUNCHER_DIR, `target/build-${neo4jVersion()}.stamp`);
+  const upToDate = () =>
+    existsSync(stamp) &&
+    [join(LAUNCHER_DIR, 'pom.xml'), join(LAUNCHER_DIR, 'src/main/java/kg/Neo4jLauncher.java')].every(
+      (source) => statSync(source).mtimeMs <= statSync(stamp).mtimeMs,
+    );
+  if (upToDate()) return;
+  const release = await lock(join(LAUNCHER_DIR, 'target/.build.lock'));
+  try {
+    if (upToDate()) return; // built by another process while we waited
+    log('neo4j: building the launcher (mvn -q package; the first time downloads Neo4j from Maven Central) ...');
+    const result = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', 'package'], { cwd: LAUNCHER_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.error) throw new Error(`cannot run mvn (Maven 3 is needed): ${result.error.message}`);
+    if (result.status !== 0) throw new Error(`mvn package failed in ${LAUNCHER_DIR} (exit ${result.status})`);
+    writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  } finally {
+    release();
   }
-  log('neo4j: building the launcher (mvn -q package; the first time downloads Neo4j 5.26 from Maven Central) ...');
-  rmSync(marker, { recursive: true, force: true }); // copy-dependencies never removes jars of an older version
-  const result = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', 'package'], { cwd: LAUNCHER_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.error) throw new Error(`cannot run mvn (Maven 3 is needed): ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`mvn package failed in ${LAUNCHER_DIR} (exit ${result.status})`);
+}
+
+/** An exclusive lock file holding the owner's pid; a lock whose owner is gone is taken over. */
+async function lock(path: string): Promise<() => void> {
+  mkdirSync(dirname(path), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(readFileSync(path, 'utf8').trim());
+      if (!processExists(owner)) rmSync(path, { force: true });
+      else await sleep(500);
+    }
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
