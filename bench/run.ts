@@ -221,6 +221,7 @@ console.log(
     ]),
   ),
 );
+for (const s of scale) if (s.writeError) console.log(`${s.articles} articles: graph.json could not be written: ${s.writeError}`);
 const heapPeaks = scale.map((s) => `${s.articles}: records ${s.load.memory.heapUsedMB} MB, resolved ${s.resolve.memory.heapUsedMB} MB, graph ${s.graph.memory.heapUsedMB} MB`);
 console.log(`heap retained after each step (MB, after GC): ${heapPeaks.join('; ')}`);
 

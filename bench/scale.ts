@@ -26,6 +26,8 @@ export interface ScaleResult {
   resolve: { seconds: number; memory: Memory };
   graph: { seconds: number; memory: Memory };
   write: { seconds: number; memory: Memory };
+  /** Why graph.json could not be written, if it could not (the graph is still measured). */
+  writeError?: string;
   /** Time from the stored facts to graph.json: load + resolve + graph + write. */
   graphJsonSeconds: number;
   totalSeconds: number;
@@ -75,7 +77,15 @@ const graph = step(() => buildGraph(resolved.value));
 resolved.value.entities.clear();
 resolved.value.links.length = 0;
 const graphPath = join(out, 'graph.json');
-const write = step(() => writeGraph(graph.value, graphPath));
+let writeError: string | undefined;
+const write = step(() => {
+  try {
+    writeGraph(graph.value, graphPath);
+  } catch (err) {
+    writeError = `${(err as Error).name}: ${(err as Error).message}`;
+    process.stderr.write(`  writing graph.json failed: ${writeError}\n`);
+  }
+});
 const totalSeconds = round((performance.now() - started) / 1000, 2);
 
 let evidence = 0;
@@ -90,13 +100,14 @@ printResult({
   resolve: strip(resolved),
   graph: strip(graph),
   write: strip(write),
+  writeError,
   graphJsonSeconds: round(load.seconds + resolved.seconds + graph.seconds + write.seconds, 2),
   totalSeconds,
   graphHeapMB: round(write.memory.heapUsedMB - extract.memory.heapUsedMB),
   nodes: graph.value.order,
   edges: graph.value.size,
   evidence,
-  graphJsonMB: round(statSync(graphPath).size / 1e6),
+  graphJsonMB: writeError ? 0 : round(statSync(graphPath).size / 1e6),
   factsMB: round(du(join(out, 'facts')).bytes / 1e6),
   peakRssMB: memory().peakRssMB,
 } satisfies ScaleResult);
