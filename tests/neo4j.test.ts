@@ -638,27 +638,37 @@ describe('the seed corpus built by kg build, loaded into Neo4j', () => {
     expect(await snapshot(driver())).toEqual(before);
   });
 
+  const library = async (name: string, params: Record<string, unknown>) => {
+    const query = readQueryFile(join(ROOT, 'cypher/queries', `${name}.cypher`));
+    return (await runReadQuery(query.cypher, queryParams(query, params), { config })).rows;
+  };
+
   it('answers the library queries with what the seed articles say', async () => {
-    const library = async (name: string, params: Record<string, unknown>) => {
-      const query = readQueryFile(join(ROOT, 'cypher/queries', `${name}.cypher`));
-      return (await runReadQuery(query.cypher, queryParams(query, params), { config })).rows;
-    };
     const wangHao = await library('meetings-of-official', { name: '王浩' });
-    expect(wangHao).toContainEqual(expect.objectContaining({ meeting: '全省建设平安浙江工作会议', date: '2022-04-02', roles: expect.arrayContaining(['CHAIRED']) }));
+    expect(wangHao).toContainEqual(expect.objectContaining({ meeting: '全省建设平安浙江工作会议', roles: expect.arrayContaining(['CHAIRED']) }));
     const yuan = await library('meetings-of-official', { name: '袁家军' });
     expect(yuan).toContainEqual(expect.objectContaining({ meeting: '全省建设平安浙江工作会议', roles: expect.arrayContaining(['ATTENDED']) }));
     const jin = await library('official-timeline', { name: '金承涛' });
     expect(jin).toContainEqual(expect.objectContaining({ relation: 'INSPECTED', what: '杭州龙山化工有限公司' }));
     expect(jin).toContainEqual(expect.objectContaining({ relation: 'CHAIRED', what: '区委常委会会议', date: '2023-06-25' }));
-    const leaders = await library('leaders-of-city', { city: '杭州市', date: '2022-04-02' });
-    expect(leaders).toContainEqual(expect.objectContaining({ post: '杭州市委书记', official: '刘捷' }));
+    expect(jin).toContainEqual(expect.objectContaining({ relation: 'HOLDS', what: '钱塘区委书记', place: '钱塘区' }));
     const pairs = await library('co-attendance', { name: '王浩' });
     expect(pairs.some((r) => [r.official, r.other].includes('袁家军'))).toBe(true);
     const inspections = await library('inspections-in-city', { city: '杭州市' });
+    expect(inspections).toContainEqual(expect.objectContaining({ official: '金承涛', place: '杭州龙山化工有限公司', division: '钱塘区' }));
     expect(inspections.map((r) => r.official)).toContain('姜永柱');
     const campaigns = await library('campaigns', { campaign: '枫桥经验' });
-    expect(campaigns.length).toBeGreaterThan(0);
-    const path = await library('shortest-path', { from: '王浩', to: '袁家军' });
-    expect(path[0]!.hops).toBe(2);
+    expect(campaigns.map((r) => r.promotedBy)).toContain('金承涛');
+    const [path] = await library('shortest-path', { from: '王浩', to: '袁家军' });
+    expect(path!.hops).toBe(2);
+  });
+
+  // Article 002 says only "2日下午": its month and year (2022-04) are not in the text, so these
+  // pass once kg build dates that article (see the report to the lead).
+  it('dates the facts of article 002: 王浩 chaired on 2022-04-02, 刘捷 led 杭州市 then', async () => {
+    const wangHao = await library('meetings-of-official', { name: '王浩' });
+    expect(wangHao).toContainEqual(expect.objectContaining({ meeting: '全省建设平安浙江工作会议', date: '2022-04-02', roles: expect.arrayContaining(['CHAIRED']) }));
+    const leaders = await library('leaders-of-city', { city: '杭州市', date: '2022-04-02' });
+    expect(leaders).toContainEqual(expect.objectContaining({ post: '杭州市委书记', official: '刘捷' }));
   });
 });
