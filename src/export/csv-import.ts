@@ -122,7 +122,7 @@ export function loadStatement(file: string, columns: CsvColumn[], url: string, d
   return { cypher, params };
 }
 
-/** Whether LOAD CSV on this server takes \" for a quote (Neo4j's default); assumed when the setting cannot be read. */
+/** Whether LOAD CSV on this server takes \" and \\ for escapes (Neo4j's default); assumed when the setting cannot be read. */
 async function legacyQuoteEscaping(session: Session): Promise<boolean> {
   try {
     const result = await session.run("SHOW SETTINGS YIELD name, value WHERE name = 'db.import.csv.legacy_quote_escaping' RETURN value");
@@ -158,15 +158,15 @@ export async function importCsvFolder(
       if (!headers) throw new Error(`${join(folder, name)}: empty file, no header`);
       const columns = parseCsvHeader(headers, join(folder, name));
       const url = 'file:///' + [...path.split(sep).filter(Boolean), name].map(encodeURIComponent).join('/');
-      return { name, columns, url, isRelationships: columns.some((c) => c.kind === 'start'), backslashQuote: text.includes('\\"') };
+      return { name, columns, url, isRelationships: columns.some((c) => c.kind === 'start'), backslashEscape: /\\["\\]/.test(text) };
     })
     .sort((a, b) => Number(a.isRelationships) - Number(b.isRelationships));
 
-  const misread = files.find((f) => f.backslashQuote);
+  const misread = files.find((f) => f.backslashEscape);
   if (misread && (await legacyQuoteEscaping(session))) {
     throw new Error(
-      `${join(folder, misread.name)} holds a backslash before a quote (\\"), which this Neo4j reads as an escaped quote ` +
-        '(db.import.csv.legacy_quote_escaping=true): set it to false in the server settings, or load the folder with neo4j-admin',
+      `${join(folder, misread.name)} holds a backslash before a quote or a backslash (\\" or \\\\), which this Neo4j ` +
+        'reads as an escape (db.import.csv.legacy_quote_escaping=true): set that to false in the server settings, or load the folder with neo4j-admin',
     );
   }
 

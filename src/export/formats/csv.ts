@@ -75,7 +75,7 @@ function columnsFor(rows: Record<string, unknown>[], listed: readonly string[], 
 /**
  * JSON text without a backslash before a quote: `"` and `\` inside strings are written as
  * \u0022 and \u005c. Same JSON, but safe for LOAD CSV, which by default (Neo4j's
- * db.import.csv.legacy_quote_escaping=true) reads \" as an escaped quote.
+ * db.import.csv.legacy_quote_escaping=true) reads \" and \\ as escapes.
  */
 export function csvJson(value: unknown): string {
   return JSON.stringify(value).replace(/\\(["\\])/g, (_, c: string) => (c === '"' ? '\\u0022' : '\\u005c'));
@@ -154,7 +154,7 @@ export function writeCsv(graph: KgGraph, options: CsvOptions = {}): ExportFile[]
 /** A shell script running neo4j-admin on these files (into an empty, stopped database). */
 function adminScript(files: ExportFile[], delimiter: string): string {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const printable = /^[!-~]$/.test(delimiter) || /^\p{L}$/u.test(delimiter);
+  const printable = /^[!-~]$/.test(delimiter);
   const delimiterArg = printable ? quote(delimiter) : `U+${delimiter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   const args = [
     ...files.filter((f) => f.name.startsWith('nodes_')).map((f) => `--nodes=${quote(f.name)}`),
@@ -163,11 +163,14 @@ function adminScript(files: ExportFile[], delimiter: string): string {
   return [
     '#!/bin/sh',
     '# Loads this folder into a new Neo4j database: stop the database first; neo4j-admin must be on PATH.',
-    '# Usage: sh import-neo4j-admin.sh [database]   (default: neo4j; add --overwrite-destination to replace it)',
+    '# Usage: sh import-neo4j-admin.sh [database [more neo4j-admin options, e.g. --overwrite-destination]]',
     'set -e',
     'cd "$(dirname "$0")"',
-    `neo4j-admin database import full "\${1:-neo4j}" --multiline-fields=true --array-delimiter=${delimiterArg} --id-type=string \\`,
-    ...args.map((arg, i) => `  ${arg}${i < args.length - 1 ? ' \\' : ''}`),
+    'database="${1:-neo4j}"',
+    '[ $# -gt 0 ] && shift',
+    `neo4j-admin database import full "$database" --multiline-fields=true --array-delimiter=${delimiterArg} --id-type=string \\`,
+    ...args.map((arg) => `  ${arg} \\`),
+    '  "$@"',
     '',
   ].join('\n');
 }
