@@ -1,12 +1,14 @@
 /**
  * Readers that turn each export format back into a kg graph, so the tests can check that a
  * format loses nothing. They use the tools users would: graphology-gexf and
- * graphology-graphml (on @xmldom/xmldom), csv-parse with neo4j-admin's header rules.
+ * graphology-graphml (on @xmldom/xmldom), after a strict well-formedness check with
+ * @xmldom/xmldom, and csv-parse with neo4j-admin's header rules.
  */
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom';
 import { newGraph } from '../src/graph/io.ts';
 import type { KgGraph } from '../src/graph/io.ts';
 import type { EdgeAttributes, NodeAttributes } from '../src/graph/schema.ts';
@@ -36,11 +38,18 @@ function fromFlat(parsed: ParsedGraph): KgGraph {
   return graph;
 }
 
+/** Throws unless `text` is well-formed XML: @xmldom/xmldom stopping at any error. */
+export function checkWellFormed(text: string): void {
+  new DOMParser({ onError: onErrorStopParsing }).parseFromString(text, 'application/xml');
+}
+
 export function readGexf(text: string): KgGraph {
+  checkWellFormed(text);
   return fromFlat(gexf.parse(MultiDirectedGraph, text) as unknown as ParsedGraph);
 }
 
 export function readGraphml(text: string): KgGraph {
+  checkWellFormed(text);
   return fromFlat(graphml.parse(MultiDirectedGraph, text) as unknown as ParsedGraph);
 }
 

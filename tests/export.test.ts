@@ -18,7 +18,7 @@ import { graphFromJSON, readGraph } from '../src/graph/io.ts';
 import { fuzzyMatch } from '../src/eval/normalize.ts';
 import type { KgGraph } from '../src/graph/io.ts';
 import { A1, A2, fixtureGraph, trickyGraph } from './export.fixture.ts';
-import { contents, readCsv, readGexf, readGraphml, readJsonl } from './export.readers.ts';
+import { checkWellFormed, contents, readCsv, readGexf, readGraphml, readJsonl } from './export.readers.ts';
 
 const select = (graph: KgGraph, query: Record<string, string | string[]>) => selectSubgraph(graph, parseSelector(query));
 const names = (graph: KgGraph, label?: string) =>
@@ -185,6 +185,12 @@ describe('export formats', () => {
     expect(text).toMatch(/<attvalue for="kgLabel" value="Official"\/>/);
     expect(text).toMatch(/<viz:color r="214" g="39" b="40"\/>/);
     expect(text).toMatch(/<edge id="CHAIRED\|Official:王浩\|Meeting:平安浙江" source="Official:王浩" target="Meeting:平安浙江" weight="1" label="CHAIRED">/);
+  });
+
+  it('the XML checker refuses what is not well-formed', () => {
+    expect(() => checkWellFormed('<a><b></a>')).toThrow();
+    expect(() => checkWellFormed('<a>&foo;</a>')).toThrow();
+    expect(() => checkWellFormed('<a x="1" x="2"/>')).toThrow();
   });
 
   it('graphml declares typed keys for every attribute', () => {
