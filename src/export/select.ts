@@ -126,28 +126,27 @@ export function emptySelector(): Selector {
  * Never changes `graph`.
  */
 export function selectSubgraph(graph: KgGraph, selector: Selector): KgGraph {
-  const seeds = new Set<string>();
-  const focus = new Set<string>();
-  const addFocus = (keys: Iterable<string>) => {
-    for (const key of keys) focus.add(key);
+  const seeds = new Set<string>(); // the nodes named
+  const focus = new Set<string>(); // the union of their neighbourhoods
+  const take = (named: string[], area: Iterable<string>) => {
+    named.forEach((key) => seeds.add(key));
+    for (const key of area) focus.add(key);
   };
-
   for (const name of selector.officials) {
     const keys = findByName(graph, 'Official', name);
-    keys.forEach((key) => seeds.add(key));
-    addFocus(ball(graph, keys, selector.hops));
+    take(keys, ball(graph, keys, selector.hops));
   }
   for (const name of selector.cities) {
     const keys = findByName(graph, 'City', name);
-    keys.forEach((key) => seeds.add(key));
-    addFocus(ball(graph, [...divisionsOf(graph, keys)], 1));
+    take(keys, ball(graph, [...divisionsOf(graph, keys)], 1));
   }
-  for (const [label, names] of [['Campaign', selector.campaigns], ['Meeting', selector.meetings]] as const) {
-    for (const name of names) {
-      const keys = findByName(graph, label, name);
-      keys.forEach((key) => seeds.add(key));
-      addFocus(ball(graph, keys, 1));
-    }
+  for (const name of selector.campaigns) {
+    const keys = findByName(graph, 'Campaign', name);
+    take(keys, ball(graph, keys, 1));
+  }
+  for (const name of selector.meetings) {
+    const keys = findByName(graph, 'Meeting', name);
+    take(keys, ball(graph, keys, 1));
   }
 
   const focused = selector.officials.length + selector.cities.length + selector.campaigns.length + selector.meetings.length > 0;
