@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../src/pipeline/build.ts';
@@ -64,6 +64,19 @@ describe('kg build', () => {
     const g = readGraph(changed.graphPath!);
     expect(g.hasNode('Site:东湖码头')).toBe(true);
     expect(g.hasNode('Site:城南污水处理厂')).toBe(false);
+  });
+
+  it('forgets the facts of deleted files with --prune, and only then', async () => {
+    const dir = corpus({ 'a.txt': A, 'b.txt': B });
+    const out = tmpOut();
+    await buildCorpus([dir], { out });
+    rmSync(join(dir, 'b.txt'));
+    const kept = await buildCorpus([dir], { out });
+    expect(readGraph(kept.graphPath!).hasNode('Official:邹平')).toBe(true);
+    const pruned = await buildCorpus([dir], { out, prune: true });
+    expect(pruned.progress.pruned).toBe(1);
+    expect(readGraph(pruned.graphPath!).hasNode('Official:邹平')).toBe(false);
+    expect(readGraph(pruned.graphPath!).hasNode('Official:何立')).toBe(true);
   });
 
   it('reports unreadable files and goes on with the batch', async () => {

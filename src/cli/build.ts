@@ -38,6 +38,7 @@ export function register(program: Command): void {
     .option('--shard <i/n>', 'extract only shard i of n (0-based); build again without --shard to merge', parseShard)
     .option('--facts-only', 'store extracted facts without writing graph.json (for sharded runs)')
     .option('--workers <n>', 'read and extract on n worker threads (default 1; the graph is the same)', parseWorkers, 1)
+    .option('--prune', 'forget stored articles whose files were not among these inputs (deleted files)')
     .option('--max-article-mb <mb>', 'report files larger than this as failures instead of reading them', (v: string) => {
       const mb = Number(v);
       if (!(mb > 0)) throw new Error(`--max-article-mb takes a positive number, got "${v}"`);
@@ -53,17 +54,18 @@ Examples:
   kg build ../shared/corpus/seeds --out out
   kg build corpus/ --out out --shard 0/4 --facts-only   # on machine 0 of 4, then merge`,
     )
-    .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean; workers: number; maxArticleMb: number }) => {
+    .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean; workers: number; maxArticleMb: number; prune?: boolean }) => {
       const result = await buildCorpus(paths, {
         out: opts.out,
         shard: opts.shard,
         factsOnly: opts.factsOnly,
         workers: opts.workers,
         maxArticleBytes: opts.maxArticleMb * 1048576,
+        prune: opts.prune,
         onProgress: progressPrinter(),
       });
       const p = result.progress;
-      process.stderr.write(`\r${p.read} files read: ${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed\n`);
+      process.stderr.write(`\r${p.read} files read: ${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed${p.pruned ? `, ${p.pruned} forgotten` : ''}\n`);
       if (result.graph) {
         const counts = countGraph(result.graph);
         const rows: [string, number][] = [

@@ -1,10 +1,10 @@
 /** kg build: read -> extract -> store per article -> resolve all stored -> graph.json. */
 import { join } from 'node:path';
-import { readArticles, type ReadFailure } from '../read/index.ts';
+import { readArticles, articleKeyOf, type ReadFailure } from '../read/index.ts';
 import { resolve } from '../resolve/resolve.ts';
 import { buildGraph } from '../graph/build.ts';
 import { writeGraph, type KgGraph } from '../graph/io.ts';
-import { storedRecords } from './store.ts';
+import { storedRecords, pruneRecords } from './store.ts';
 import { inShard, processArticle, type FileOutcome, type Shard } from './article.ts';
 import { extractInWorkers } from './workers.ts';
 
@@ -15,6 +15,8 @@ export interface BuildProgress {
   extracted: number;
   reused: number;
   failed: number;
+  /** Stored articles forgotten by --prune. */
+  pruned: number;
   file: string;
 }
 
@@ -26,6 +28,8 @@ export interface BuildOptions {
   factsOnly?: boolean;
   /** Read and extract files on this many worker threads (1: in this thread). The graph is the same. */
   workers?: number;
+  /** Forget stored articles whose files were not among the inputs of this run (deleted files). */
+  prune?: boolean;
   /** Files larger than this are reported as failures, not read (default: the read stage's limit). */
   maxArticleBytes?: number;
   onProgress?: (p: BuildProgress) => void;
@@ -39,17 +43,20 @@ export interface BuildResult {
 }
 
 export async function buildCorpus(paths: string[], options: BuildOptions): Promise<BuildResult> {
-  const progress: BuildProgress = { read: 0, extracted: 0, reused: 0, failed: 0, file: '' };
+  const progress: BuildProgress = { read: 0, extracted: 0, reused: 0, failed: 0, pruned: 0, file: '' };
+  const seen = new Set<string>();
   const failures: ReadFailure[] = [];
   const workers = options.workers ?? 1;
   const outcomes = workers > 1 ? extractInWorkers(paths.filter(Boolean), { ...options, workers }) : extractHere(paths.filter(Boolean), options);
   for await (const { path, outcome } of outcomes) {
     progress.read++;
     progress.file = path;
+    seen.add(articleKeyOf(path));
     if (outcome.status === 'failed') failures.push(outcome.failure);
     progress[outcome.status === 'failed' ? 'failed' : outcome.status]++;
     options.onProgress?.(progress);
   }
+  if (options.prune) progress.pruned = pruneRecords(options.out, seen);
   if (options.factsOnly) return { graph: null, graphPath: null, failures, progress };
   const { graph, graphPath } = buildGraphFromStore(options.out);
   return { graph, graphPath, failures, progress };

@@ -3,7 +3,7 @@
  * The graph is always rebuilt from every stored article, so building a corpus in two halves
  * gives the graph of one pass, and a changed file replaces its old facts.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleRecord } from '../resolve/types.ts';
 
@@ -26,6 +26,19 @@ export function storeRecord(out: string, record: ArticleRecord): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(record));
   renameSync(tmp, path);
+}
+
+/** Forgets every stored article whose key is not in `keep`; returns how many were removed. */
+export function pruneRecords(out: string, keep: ReadonlySet<string>): number {
+  const dir = dirOf(out);
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.json') || keep.has(decodeURIComponent(f.slice(0, -5)))) continue;
+    rmSync(join(dir, f), { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 export function* storedRecords(out: string): Generator<ArticleRecord> {

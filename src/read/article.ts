@@ -24,6 +24,11 @@ function articlePath(name: string): string {
   return relative(process.cwd(), resolve(name)).split(sep).join('/');
 }
 
+/** The key the article read from `path` gets (Article.key), known before reading it. */
+export function articleKeyOf(path: string): string {
+  return `Article:${articlePath(path)}`;
+}
+
 export function isReadFailure(x: Article | ReadFailure): x is ReadFailure {
   return 'reason' in x;
 }
