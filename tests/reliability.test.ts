@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import iconv from 'iconv-lite';
 import { readGraph } from '../src/graph/io.ts';
+import type { ArticleNode } from '../src/graph/schema.ts';
 import { buildCorpus } from '../src/pipeline/build.ts';
 
 const KG = join(import.meta.dirname, '..', 'bin', 'kg.js');
@@ -69,7 +70,7 @@ describe('kg build on a batch of bad input', () => {
     for (const name of ['周文海', '林建新', '何东平', '陈立群']) expect(graph.hasNode(`Official:${name}`), name).toBe(true);
     // Script text is not article text.
     expect(graph.hasNode('Official:假人')).toBe(false);
-    const files = graph.filterNodes((_, a) => a.label === 'Article').map((k) => graph.getNodeAttribute(k, 'file'));
+    const files = graph.filterNodes((_, a) => a.label === 'Article').map((k) => (graph.getNodeAttributes(k) as ArticleNode).file);
     expect(files.sort()).toEqual(['big5.txt', 'gbk.txt', 'good.txt', 'long-line.txt', 'no-officials.txt', 'page.html']);
   });
 });
