@@ -8,7 +8,10 @@ import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { startServer, type RunningServer } from '../src/serve/server.ts';
 import { readGraph } from '../src/graph/io.ts';
+import { parseSelector, selectSubgraph } from '../src/export/select.ts';
+import { FORMATS } from '../src/export/formats/index.ts';
 import { writeFixture } from './serve-fixture.ts';
+import { contents, readGraphml } from './export.readers.ts';
 import { ROOT, VIEWER_DIST, buildSeedGraph, ensureViewerBuilt } from './serve-helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kg-serve-'));
@@ -151,11 +154,12 @@ describe('kg serve: /api/graph', () => {
 
   it('refuses bad filters with a message naming the parameter', async () => {
     const cases: [string, RegExp][] = [
-      ['/api/graph?labels=Person', /unknown label "Person"/],
-      ['/api/graph?types=KNOWS', /unknown relationship type "KNOWS"/],
+      ['/api/graph?labels=Person', /unknown labels value "Person"/],
+      ['/api/graph?types=KNOWS', /unknown types value "KNOWS"/],
       ['/api/graph?from=yesterday', /from must be a date/],
-      ['/api/graph?city=Atlantis', /unknown city "Atlantis"/],
-      ['/api/graph?labels=City&labels=Official', /labels must be given once/],
+      ['/api/graph?from=2023-01-01&to=2022-01-01', /from \(2023-01-01\) is after to/],
+      ['/api/graph?city=Atlantis', /no City named "Atlantis"/],
+      ['/api/graph?hops=2', /hops applies to official/],
     ];
     for (const [path, message] of cases) {
       const { status, body } = await getJSON(path);
@@ -163,6 +167,27 @@ describe('kg serve: /api/graph', () => {
       expect(body.error, path).toMatch(message);
       expect(body.error, path).toContain('GET /api/graph');
     }
+  });
+
+  it('takes repeated list parameters like comma-separated ones, as kg export does', async () => {
+    const repeated = (await getJSON('/api/graph?labels=City&labels=Official&view=keys')).body;
+    const joined = (await getJSON('/api/graph?labels=City,Official&view=keys')).body;
+    expect(repeated.nodes.sort()).toEqual(joined.nodes.sort());
+    expect(joined.nodes).toContain('official:袁家军');
+    expect(joined.nodes).toContain('city:330100');
+  });
+
+  it('keeps nodes when a relationship type is hidden (the viewer hides MENTIONS by default)', async () => {
+    const { body } = await getJSON('/api/graph?types=CHAIRED&view=keys');
+    expect(body.nodes).toEqual(expect.arrayContaining(['city:330726', 'official:黄莉新', 'campaign:枫桥经验']));
+    expect(body.edges.every((key: string) => key.startsWith('CHAIRED|'))).toBe(true);
+  });
+
+  it('takes the selectors of kg export too: an official and his neighbourhood', async () => {
+    const { status, body } = await getJSON(`/api/graph?official=${encodeURIComponent('袁家軍')}&hops=1&view=keys`);
+    expect(status).toBe(200);
+    expect(body.nodes).toEqual(expect.arrayContaining(['official:袁家军', 'meeting:平安浙江', 'meeting:丽水座谈会', 'city:331100', 'post:浙江省委书记']));
+    expect(body.nodes).not.toContain('official:姜永柱');
   });
 });
 
@@ -227,6 +252,14 @@ describe('kg serve: /api/nodes and /api/neighbors', () => {
 });
 
 describe('kg serve: /api/export', () => {
+  /** The export as a graph, read back from the answer's graphology JSON. */
+  const exportKeys = async (query: string) => {
+    const res = await get(`/api/export?format=json&${query}`);
+    expect(res.status, query).toBe(200);
+    const body = await res.json();
+    return { nodes: body.nodes.map((n: { key: string }) => n.key).sort() as string[], edges: body.edges as { key: string; attributes: { evidence: { date: string }[] } }[] };
+  };
+
   it('exports the selection as GEXF that graphology reads back', async () => {
     const res = await get('/api/export?format=gexf&labels=Official,Meeting');
     expect(res.status).toBe(200);
@@ -237,21 +270,102 @@ describe('kg serve: /api/export', () => {
     const parsed = parseGexf(MultiDirectedGraph, xml);
     expect(parsed.order).toBe(8);
     expect(parsed.getNodeAttribute('official:袁家军', 'name')).toBe('袁家军');
-    const edge = parsed.edges().find((e) => parsed.source(e) === 'official:王浩' && parsed.getEdgeAttribute(e, 'type') === 'CHAIRED');
+    expect(parsed.getNodeAttribute('official:袁家军', 'kgLabel')).toBe('Official');
+    const edge = parsed.edges().find((e) => parsed.source(e) === 'official:王浩' && parsed.getEdgeAttribute(e, 'kgType') === 'CHAIRED');
     expect(JSON.parse(parsed.getEdgeAttribute(edge!, 'evidence'))[0].sentence).toContain('王浩主持会议');
   });
 
-  it('exports the selection as graph.json', async () => {
-    const res = await get('/api/export?format=json&city=' + encodeURIComponent('丽水市'));
-    const body = await res.json();
-    expect(body.nodes.map((n: { key: string }) => n.key)).toEqual(expect.arrayContaining(['city:331100', 'meeting:丽水座谈会', 'official:袁家军']));
+  it('writes what kg export writes for the same selector', async () => {
+    const graph = readGraph(graphPath);
+    const selector = { official: '袁家军', hops: '2', labels: 'Official,Meeting,City', from: '2022-01', to: '2022-12' };
+    const expected = selectSubgraph(graph, parseSelector(selector));
+    for (const name of ['json', 'jsonl', 'gexf', 'graphml', 'cypher'] as const) {
+      const res = await get(`/api/export?format=${name}&${new URLSearchParams(selector)}`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-type'), name).toBe(FORMATS[name].mediaType);
+      expect(res.headers.get('content-disposition'), name).toContain(`graph.${FORMATS[name].extension}`);
+      const body = await res.text();
+      // The JSON writer stamps nothing that varies, the others neither: same bytes as the module writes.
+      expect(body, name).toBe(FORMATS[name].write(expected));
+    }
+  });
+
+  it('selects an official with hops, in either script and by key', async () => {
+    const one = await exportKeys(`official=${encodeURIComponent('袁家軍')}`);
+    expect(one.nodes).toEqual(expect.arrayContaining(['official:袁家军', 'meeting:平安浙江', 'meeting:丽水座谈会', 'city:331100', 'post:浙江省委书记', 'campaign:枫桥经验']));
+    expect(one.nodes).not.toContain('official:王浩'); // two steps away, through the meeting
+    const two = await exportKeys(`official=${encodeURIComponent('袁家军')}&hops=2`);
+    expect(two.nodes).toEqual(expect.arrayContaining([...one.nodes, 'official:王浩', 'official:黄莉新']));
+    expect(await exportKeys(`official=${encodeURIComponent('official:袁家军')}`)).toEqual(one);
+  });
+
+  it('selects a city with its divisions and their neighbours, by name or key', async () => {
+    const hangzhou = await exportKeys(`city=${encodeURIComponent('杭州')}`);
+    expect(hangzhou.nodes).toEqual(expect.arrayContaining(['city:330100', 'city:330109', 'meeting:平安浙江', 'meeting:安全生产', 'site:萧山机场卡口', 'post:萧山区委书记', 'city:330000']));
+    expect(hangzhou.nodes).not.toContain('city:331100');
+    expect(await exportKeys(`city=${encodeURIComponent('city:330100')}`)).toEqual(hangzhou);
+    const lishui = await exportKeys('city=' + encodeURIComponent('丽水市'));
+    expect(lishui.nodes).toEqual(expect.arrayContaining(['city:331100', 'meeting:丽水座谈会', 'official:袁家军']));
+  });
+
+  it('keeps only evidence dated in from/to, and the facts it supports', async () => {
+    const { nodes, edges } = await exportKeys('from=2021-06&to=2021-06');
+    expect(nodes).toEqual(expect.arrayContaining(['official:袁家军', 'meeting:丽水座谈会', 'city:331100', 'article:001']));
+    expect(nodes).not.toContain('meeting:平安浙江');
+    expect(nodes).not.toContain('official:姜永柱');
+    const holds = edges.find((e) => e.key === 'HOLDS|official:袁家军|post:浙江省委书记');
+    expect(holds!.attributes.evidence.map((ev) => ev.date)).toEqual(['2021-06-09']); // the 2022 sentence is left out
+    expect(edges.every((e) => e.attributes.evidence.every((ev) => ev.date.startsWith('2021-06')))).toBe(true);
+  });
+
+  it('exports GraphML that reads back to the selected subgraph, evidence included', async () => {
+    const res = await get(`/api/export?format=graphml&meeting=${encodeURIComponent('全省建设平安浙江工作会议')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('graphml');
+    const read = readGraphml(await res.text()); // strict XML check, then graphology-graphml
+    expect(read.nodes().sort()).toEqual(['article:002', 'city:330100', 'meeting:平安浙江', 'official:王浩', 'official:袁家军', 'official:黄莉新'].sort());
+    expect(contents(read)).toEqual(contents(selectSubgraph(readGraph(graphPath), parseSelector({ meeting: '全省建设平安浙江工作会议' }))));
+  });
+
+  it('refuses bad selectors with the reason, unknown names with close ones', async () => {
+    const cases: [string, RegExp][] = [
+      ['official=' + encodeURIComponent('袁家'), /no Official named "袁家"; close names: 袁家军/],
+      ['official=' + encodeURIComponent('袁家军') + '&hops=9', /hops must be a whole number from 0 to 6/],
+      ['hops=2', /hops applies to official/],
+      ['from=2022-13', /from must be a date/],
+      ['labels=Person', /unknown labels value "Person"/],
+      ['types=KNOWS', /unknown types value "KNOWS"/],
+      ['city=Atlantis', /no City named "Atlantis"/],
+    ];
+    for (const [query, message] of cases) {
+      const { status, body } = await getJSON(`/api/export?format=gexf&${query}`);
+      expect(status, query).toBe(400);
+      expect(body.error, query).toMatch(message);
+      expect(body.error, query).toContain('GET /api/export');
+    }
+  });
+
+  it('sends csv users to kg export: a folder is not one answer', async () => {
+    const { status, body } = await getJSON('/api/export?format=csv');
+    expect(status).toBe(400);
+    expect(body.error).toContain('kg export --format csv --out <folder>');
   });
 
   it('refuses unknown formats and never reads a path from a parameter', async () => {
-    for (const format of ['xml', '../../package.json', '/etc/passwd']) {
+    for (const format of ['xml', '../../package.json', '/etc/passwd', 'toString', '__proto__']) {
       const { status, body } = await getJSON(`/api/export?format=${encodeURIComponent(format)}`);
-      expect(status).toBe(400);
-      expect(body.error).toContain('format must be gexf or json');
+      expect(status, format).toBe(400);
+      expect(body.error, format).toContain('format must be one of json, jsonl, gexf, graphml, cypher');
+    }
+    for (const name of ['../../package.json', '/etc/passwd', '..%2F..%2Fpackage.json']) {
+      for (const param of ['official', 'city', 'meeting', 'campaign']) {
+        const res = await get(`/api/export?format=json&${param}=${encodeURIComponent(name)}`);
+        const text = await res.text();
+        expect(res.status, `${param}=${name}`).toBe(400);
+        expect(text).toMatch(/no (Official|City|Meeting|Campaign) named/);
+        expect(text).not.toContain('"name": "kg"'); // nothing of package.json
+        expect(text).not.toContain('root:');
+      }
     }
   });
 });

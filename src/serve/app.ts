@@ -4,13 +4,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KgGraph } from '../graph/io.ts';
 import { NODE_LABELS, REL_TYPE_NAMES } from '../graph/schema.ts';
-import { FilterError, filterGraph, parseFilter } from './filter.ts';
+import { SelectorError } from '../export/select.ts';
+import { NoMatchError } from '../export/names.ts';
+import { FORMATS, FORMAT_NAMES, isFormatName } from '../export/formats/index.ts';
+import { selectForExport, selectForView } from './select.ts';
 import { buildSearchIndex, search } from './search.ts';
 import { neighborhood, nodeDetail } from './nodes.ts';
 import { listQueries } from './queries.ts';
 import { securityHeaders } from './security.ts';
 import { toCypherResult, type ReadResult, type RunReadQuery } from './cypher.ts';
-import { exportSelection, ExportError } from './export.ts';
 
 export interface AppOptions {
   graph: KgGraph;
@@ -34,6 +36,9 @@ class HttpError extends Error {
 }
 
 const MAX_QUERY_CHARS = 20_000;
+
+/** The export formats written as one file (csv writes a folder: kg export only). */
+const FILE_FORMATS = FORMAT_NAMES.filter((name) => FORMATS[name].kind === 'file');
 
 /** Summary the viewer needs to draw its filters and legend. */
 function graphInfo(graph: KgGraph, cypher: boolean) {
@@ -89,11 +94,11 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   api.get('/graph', (req, res) => {
-    const selected = filterGraph(graph, parseFilter(req.query));
+    const selected = selectForView(graph, req.query);
     if (req.query.view === 'keys') {
       // The viewer holds the whole graph and only needs to know what a filter selects.
-      res.json({ nodes: selected.nodes.map((n) => n.key), edges: selected.edges.map((e) => e.key) });
-    } else res.json(selected);
+      res.json({ nodes: selected.nodes(), edges: selected.edges() });
+    } else res.json(selected.export());
   });
 
   api.get('/search', (req, res) => {
@@ -117,12 +122,16 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   api.get('/export', (req, res) => {
-    const format = req.query.format ?? 'json';
-    if (format !== 'json' && format !== 'gexf') throw new HttpError(400, 'parameter format must be gexf or json');
-    const { body, contentType, extension } = exportSelection(graph, parseFilter(req.query), format);
-    res.attachment(`graph.${extension}`);
-    res.set('Content-Type', contentType);
-    res.send(body);
+    const name = req.query.format ?? 'json';
+    if (typeof name !== 'string' || !isFormatName(name)) throw new HttpError(400, `parameter format must be one of ${FILE_FORMATS.join(', ')}`);
+    const format = FORMATS[name];
+    if (format.kind === 'folder') {
+      throw new HttpError(400, `format ${name} writes a folder of files, which one HTTP answer cannot carry: use \`kg export --format ${name} --out <folder>\``);
+    }
+    const slice = selectForExport(graph, req.query);
+    res.attachment(`graph.${format.extension}`);
+    res.set('Content-Type', format.mediaType);
+    res.send(format.write(slice));
   });
 
   api.get('/queries', (_req, res) => {
@@ -152,7 +161,7 @@ export function createApp(options: AppOptions): express.Express {
   });
   api.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
-    let status = err instanceof HttpError ? err.status : err instanceof FilterError || err instanceof ExportError ? 400 : (e.status ?? e.statusCode ?? 500);
+    let status = err instanceof HttpError ? err.status : err instanceof SelectorError || err instanceof NoMatchError ? 400 : (e.status ?? e.statusCode ?? 500);
     let message = e.message ?? String(err);
     if (e.type === 'entity.too.large') message = 'request body is too large (limit 32kb)';
     else if (e.type === 'entity.parse.failed') message = 'request body is not valid JSON';
