@@ -235,7 +235,7 @@ else {
       ['loader', 'relationships', 'seconds', 'relationships/s'],
       [
         ['batched (kg load, UNWIND 1000 per tx)', neo4j.relationships, neo4j.batched.relationshipSeconds, neo4j.batched.relationshipsPerSecond],
-        [`naive (1 auto-commit MERGE each, first ${neo4j.naive.relationships}, capped)`, neo4j.naive.relationships, neo4j.naive.seconds, neo4j.naive.relationshipsPerSecond],
+        [`naive (1 auto-commit MERGE each, even sample, ${Number(values['naive-seconds'])} s cap)`, neo4j.naive.relationships, neo4j.naive.seconds, neo4j.naive.relationshipsPerSecond],
       ],
     ),
   );
