@@ -30,7 +30,14 @@ export const api = {
   info: () => getJSON<GraphInfo>('api/info'),
   graph: (q: GraphQuery = {}) => getJSON<SerializedGraph>(`api/graph?${graphQueryString(q)}`),
   /** Only the keys of what a filter selects: the viewer already holds the whole graph. */
-  selection: (q: GraphQuery) => getJSON<{ nodes: string[]; edges: string[] }>(`api/graph?${graphQueryString(q)}&view=keys`),
+  selection: async (q: GraphQuery): Promise<{ nodes: string[]; edges: string[] }> => {
+    // Nothing ticked selects nothing: answered here, since the API reads an empty list as no filter.
+    if (q.labels?.length === 0) return { nodes: [], edges: [] };
+    const { types, ...rest } = q;
+    const noTypes = types?.length === 0;
+    const keys = await getJSON<{ nodes: string[]; edges: string[] }>(`api/graph?${graphQueryString(noTypes ? rest : q)}&view=keys`);
+    return noTypes ? { nodes: keys.nodes, edges: [] } : keys;
+  },
   search: (q: string) => getJSON<{ results: SearchHit[] }>(`api/search?q=${encodeURIComponent(q)}&limit=12`),
   node: (key: string) => getJSON<NodeDetail>(`api/nodes/${encodeURIComponent(key)}`),
   neighbors: (key: string) => getJSON<SerializedGraph & { truncated: boolean }>(`api/neighbors/${encodeURIComponent(key)}`),
