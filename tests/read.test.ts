@@ -42,8 +42,12 @@ function allText(article: Article): string {
 const FULLWIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '!': '！', '?': '？', '.': '。', '"': '“”' };
 
 /** A cleaned character comes from its raw character: the same, Simplified, fullwidth, or a line break. */
+const isSurrogate = (c: string) => /[\ud800-\udfff]/.test(c);
+
 function sameChar(cleaned: string, raw: string): boolean {
   if (cleaned === '\n') return raw === '\n' || raw === '\r';
+  // An astral character may be normalised to another (U+2F937 -> U+24C92): halves compare as a pair only.
+  if (isSurrogate(cleaned) && isSurrogate(raw)) return true;
   if (cleaned === ' ') return /\s/.test(raw);
   return cleaned === raw || cleaned === toSimplified(raw) || (FULLWIDTH[raw] ?? '').includes(cleaned);
 }

@@ -25,7 +25,8 @@ function flatValue(value: unknown): FlatValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return xmlSafe(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return xmlSafe(JSON.stringify(value));
+  // U+2028/2029 stay escaped: some XML parsers read them as line ends and would break the JSON.
+  return xmlSafe(JSON.stringify(value).replace(/[\u2028\u2029\u0085]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 function flattenRest(attrs: Record<string, unknown>, skip: string[]): FlatAttributes {

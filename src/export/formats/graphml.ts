@@ -15,7 +15,11 @@ type GraphmlType = 'boolean' | 'int' | 'long' | 'double' | 'string';
 // xmlbuilder2 leaves "&name;" and "&#13;" alone, taking them for entities already escaped.
 // Escaping every "&" first makes that safe (a literal "&lt;" in the data stays "&lt;"), and
 // numeric references keep the CR, LF and tabs that XML parsers would otherwise normalise.
-const escapeText = (text: string) => xmlSafe(text).replace(/&/g, '&amp;').replace(/\r/g, '&#13;');
+// U+2028, U+2029 and U+0085 go as character references too: parsers may normalise them to line ends.
+const escapeText = (text: string) =>
+  xmlSafe(text)
+    .replace(/&/g, '&amp;')
+    .replace(/[\r\u2028\u2029\u0085]/g, (c) => `&#${c.charCodeAt(0)};`);
 const escapeAttribute = (text: string) => escapeText(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
 function typeOf(values: FlatValue[]): GraphmlType {
