@@ -109,7 +109,12 @@ function extractItem(
     relation('ATTENDED', name, meeting.fact.name, 'Meeting', evidence, { meetingDate: meeting.fact.date });
 
   let itemDate = item.date;
+  // The item's places were found once, in the item's text (sentences joined by \n): each sentence takes its share.
+  const itemPlaces = context.mentions[item.index] ?? [];
+  let sentenceOffset = 0;
   for (const sentence of item.sentences) {
+    const sentencePlaces = itemPlaces.filter((m) => m.start >= sentenceOffset && m.end <= sentenceOffset + sentence.text.length);
+    sentenceOffset += sentence.text.length + 1;
     const text = sentence.text;
     const dateExpr = leadingDateExpression(text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, ''));
     const sentenceDate = dateExpr ? resolveDate(dateExpr, item.date ?? article.reference ?? article.published) : null;
@@ -132,7 +137,7 @@ function extractItem(
         if (post.place) officialPlaces.set(o.name, (officialPlaces.get(o.name) ?? new Set()).add(post.place.name));
       }
     }
-    for (const m of findDivisions(text)) facts.cities.push({ place: placeRef(m.division), evidence });
+    for (const m of sentencePlaces) facts.cities.push({ place: placeRef(m.division), evidence });
     for (const c of findCampaigns(text, knownCampaigns)) facts.campaigns.push({ name: c.name, evidence });
     const org = /([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text);
     if (org && org.index === 0) lastOrganisation = org[1];
