@@ -16,16 +16,18 @@ function parseWorkers(value: string): number {
   return n;
 }
 
-/** A progress line on stderr, at most every half second. */
+/** Progress on stderr: a line redrawn twice a second on a terminal, a new line every 10 s in a log. */
 function progressPrinter(): (p: BuildProgress) => void {
-  let last = 0;
-  const started = Date.now();
+  const tty = process.stderr.isTTY;
+  let last = Date.now();
+  const started = last;
   return (p) => {
     const now = Date.now();
-    if (now - last < 500) return;
+    if (now - last < (tty ? 500 : 10_000)) return;
     last = now;
     const rate = p.read / Math.max(0.001, (now - started) / 1000);
-    process.stderr.write(`\r${p.read} files (${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed) ${rate.toFixed(0)}/s `);
+    const line = `${p.read} files (${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed) ${rate.toFixed(0)}/s`;
+    process.stderr.write(tty ? `\r${line} ` : `${line}\n`);
   };
 }
 
@@ -65,7 +67,7 @@ Examples:
         onProgress: progressPrinter(),
       });
       const p = result.progress;
-      process.stderr.write(`\r${p.read} files read: ${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed${p.pruned ? `, ${p.pruned} forgotten` : ''}\n`);
+      process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${p.read} files read: ${p.extracted} extracted, ${p.reused} unchanged, ${p.failed} failed${p.pruned ? `, ${p.pruned} forgotten` : ''}\n`);
       if (result.graph) {
         const counts = countGraph(result.graph);
         const rows: [string, number][] = [
