@@ -71,6 +71,11 @@ describe('campaigns', () => {
     expect(names).not.toContain('三条赛道');
     expect(names).not.toContain('时时放心不下');
   });
+  it('joins a campaign word after the quotes, but not a localiser or a one-character word', () => {
+    const names = findCampaigns('推进“141”体系建设，打好“33590”交通大会战，在“浦江经验”上出新彩，迎接“十五五”开局之年。', new Set()).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['141体系', '33590交通大会战', '浦江经验', '十五五']));
+    expect(names).not.toContain('十五五开局之年');
+  });
 });
 
 describe('relations', () => {

@@ -20,8 +20,11 @@ function acceptQuoted(text: string, inner: string, start: number, end: number): 
   const { numerals, suffixes, verbs, stop } = lexicon().campaigns;
   if (stop.includes(inner) || MEETING_WORD.test(inner) || /[的了吗呢吧啊]/.test(inner.slice(-1))) return null;
   // A campaign word right after the quote belongs to the name: “141”体系, “22688”交通大会战.
-  const joined = new RegExp(`^[\\u4e00-\\u9fff]{0,4}?(?:${suffixes.join('|')})`).exec(text.slice(end));
-  if (joined && joined[0].length >= 2) return inner + joined[0];
+  // Up to two characters may stand between (交通大会战), but not a localiser (“枫桥经验”上出经验),
+  // and a one-character campaign word only joins directly (“十五五”开局之年 is no campaign).
+  const longSuffixes = suffixes.filter((s) => s.length >= 2);
+  const joined = new RegExp(`^(?:(?![上中下里内外的是在])[\\u4e00-\\u9fff]{1,2})?(?:${longSuffixes.join('|')})`).exec(text.slice(end));
+  if (joined) return inner + joined[0];
   // A phrase followed by 的 is an attribute (以“时时放心不下”的责任感), not a name.
   if (text[end] === '的') return null;
   // A numeral and a measure word before a common noun: “三条赛道”, “一把手”.
@@ -31,7 +34,7 @@ function acceptQuoted(text: string, inner: string, start: number, end: number): 
   if (suffixes.some((s) => inner.endsWith(s) && inner.length > s.length + 1)) return inner;
   if (text.startsWith('工作', end) && inner.length >= 4) return inner;
   const verb = wordBefore(text, start, verbs);
-  if (verb && inner.length >= 3 && !/^(?:原则|要求|标准|理念|精神|意识)/.test(text.slice(end))) return inner;
+  if (verb && inner.length >= 3 && !/^(?:原则|要求|标准|理念|精神|意识|环节)/.test(text.slice(end))) return inner;
   return null;
 }
 
