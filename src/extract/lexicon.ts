@@ -76,11 +76,19 @@ export function lexicon(): Lexicon {
   return cached;
 }
 
+const alternations = new WeakMap<readonly string[], string>();
+
 /** A regex alternation of words, longest first, with regex metacharacters escaped. */
 export function alternation(words: string[]): string {
-  return longestFirst(words)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|');
+  // Built once per list: the lexicon's lists are fixed, and extraction asks for them on every text.
+  let pattern = alternations.get(words);
+  if (pattern === undefined) {
+    pattern = longestFirst(words)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    alternations.set(words, pattern);
+  }
+  return pattern;
 }
 
 /** The first word of `words` that `text` starts with at `at`, or undefined. */

@@ -53,9 +53,36 @@ interface Entry {
   suffixed: boolean;
 }
 
+/** What a surface names, worked out once: full names win when it is both a full name and a short form. */
+interface Surface {
+  short: boolean;
+  /** Checked like a short form: none of its entries ends with a division suffix. */
+  checkAsShort: boolean;
+  /** Current divisions only, for a short form that also names current ones (萧山 -> 萧山区, not 萧山市). */
+  divisions: Division[];
+}
+
+/** A trie of the surfaces by UTF-16 unit: a walk from a position meets every surface starting there. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Set when the path to this node spells a surface. */
+  surface?: Surface;
+}
+
 interface SurfaceIndex {
-  entries: Map<string, Entry[]>;
-  maxLength: number;
+  root: TrieNode;
+}
+
+/** The surfaces that start at `pos`, shortest first, with their lengths. */
+function surfacesAt(text: string, pos: number, idx: SurfaceIndex): { length: number; surface: Surface }[] {
+  const found: { length: number; surface: Surface }[] = [];
+  let node: TrieNode | undefined = idx.root;
+  for (let j = pos; j < text.length; j++) {
+    node = node.next.get(text[j]);
+    if (!node) break;
+    if (node.surface) found.push({ length: j + 1 - pos, surface: node.surface });
+  }
+  return found;
 }
 
 let surfaceIndex: SurfaceIndex | undefined;
@@ -72,9 +99,22 @@ function index(): SurfaceIndex {
     if (division.shortName && division.shortName !== division.name) add(division.shortName, { division, short: true, suffixed: false });
     for (const alias of division.aliases ?? []) add(alias, { division, short: true, suffixed: /[省市州县区盟旗]$/.test(alias) });
   }
-  let maxLength = 0;
-  for (const surface of entries.keys()) maxLength = Math.max(maxLength, surface.length);
-  surfaceIndex = { entries, maxLength };
+  const root: TrieNode = { next: new Map() };
+  for (const [surface, all] of entries) {
+    const full = all.filter((e) => !e.short);
+    const use = full.length ? full : all;
+    const short = !full.length;
+    let divisions = use.map((e) => e.division);
+    if (short && divisions.some((d) => !d.former)) divisions = divisions.filter((d) => !d.former);
+    let node = root;
+    for (const unit of surface.split('')) {
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map() }));
+      node = child;
+    }
+    node.surface = { short, checkAsShort: !use.some((e) => e.suffixed), divisions };
+  }
+  surfaceIndex = { root };
   return surfaceIndex;
 }
 
@@ -82,10 +122,7 @@ const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.tes
 
 /** Some division name starts at `pos` (浙江|江山: the 江 after 浙江 starts a name). */
 function divisionStartsAt(text: string, pos: number, idx: SurfaceIndex): boolean {
-  for (let len = 2; len <= idx.maxLength && pos + len <= text.length; len++) {
-    if (idx.entries.has(text.slice(pos, pos + len))) return true;
-  }
-  return false;
+  return surfacesAt(text, pos, idx).length > 0;
 }
 
 /** The name at [start, end) is the head of an organisation's or facility's name. */
@@ -196,24 +233,21 @@ const LEVEL_RANK: Record<DivisionLevel, number> = { province: 1, prefecture: 2, 
 function scanCandidates(text: string): Scan {
   const idx = index();
   const rules = placeMatchingRules();
-  const words = segmentWords(text);
+  // Segmenting is costly and only needed once some surface is found.
+  let segmented: Words | null | undefined;
+  const words = (): Words | null => (segmented === undefined ? (segmented = segmentWords(text)) : segmented);
   const found: Candidate[] = [];
   const commonWords: Candidate[] = [];
   let free = 0;
   for (let i = 0; i < text.length; ) {
     let matched = 0;
-    for (let len = Math.min(idx.maxLength, text.length - i); len >= 2 && !matched; len--) {
+    // The surfaces starting here, longest first.
+    const here = surfacesAt(text, i, idx);
+    for (let k = here.length - 1; k >= 0 && !matched; k--) {
+      const len = here[k].length;
+      const { short, checkAsShort, divisions } = here[k].surface;
       const surface = text.slice(i, i + len);
-      const entries = idx.entries.get(surface);
-      if (!entries) continue;
-      // A surface is a full name or a short form; full names win when it is both.
-      const full = entries.filter((e) => !e.short);
-      const use = full.length ? full : entries;
-      const short = !full.length;
-      const checkAsShort = !use.some((e) => e.suffixed);
-      if (rejectSurface(text, i, i + len, checkAsShort, free, words, idx, rules)) continue;
-      let divisions = use.map((e) => e.division);
-      if (short && divisions.some((d) => !d.former)) divisions = divisions.filter((d) => !d.former);
+      if (rejectSurface(text, i, i + len, checkAsShort, free, words(), idx, rules)) continue;
       const candidate = { start: i, end: i + len, surface, short, divisions, contextOnly: rules.contextOnlyNames.has(surface) };
       if (short && rules.commonWordShortForms.has(surface)) {
         commonWords.push(candidate);

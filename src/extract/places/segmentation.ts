@@ -47,6 +47,15 @@ export interface Words {
  * match without word boundaries rather than at wrong offsets).
  */
 export function segmentWords(text: string): Words | null {
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const words = cutWords(text);
+  remember(text, words);
+  if (words && text.includes('\n') && !text.includes('\r')) rememberLines(text, words);
+  return words;
+}
+
+function cutWords(text: string): Words | null {
   const words = segmenter().cut(text, true);
   const starts = new Uint8Array(text.length + 1);
   const endOfWordAt = new Uint32Array(text.length + 1);
@@ -60,4 +69,36 @@ export function segmentWords(text: string): Words | null {
   if (offset !== text.length) return null;
   starts[text.length] = 1;
   return { starts, endOfWordAt };
+}
+
+/**
+ * Texts segmented lately. Place matching segments an article's text, then each of its
+ * lines (items), and often the same short texts again.
+ */
+const recent = new Map<string, Words | null>();
+const RECENT_TEXTS = 256;
+
+function remember(text: string, words: Words | null): void {
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+  recent.set(text, words);
+}
+
+/**
+ * The words of each line of `text`, from the words of the whole: jieba segments each run
+ * of Han characters, letters and digits on its own, and a line break ends a run, so a
+ * line's words are the same whether it is cut alone or within the text.
+ */
+function rememberLines(text: string, words: Words): void {
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    // Words are contiguous, so breaks at both ends mean every word of the line lies inside it.
+    if (words.starts[start] === 1 && words.starts[end] === 1 && !recent.has(line)) {
+      const starts = words.starts.slice(start, end + 1);
+      const endOfWordAt = new Uint32Array(line.length + 1);
+      for (let i = 0; i < line.length; i++) if (starts[i]) endOfWordAt[i] = words.endOfWordAt[start + i] - start;
+      remember(line, { starts, endOfWordAt });
+    }
+    start = end + 1;
+  }
 }
