@@ -64,7 +64,8 @@ export async function buildCorpus(paths: string[], options: BuildOptions): Promi
 
 /** The graph of every article in the store, written to <out>/graph.json. */
 export function buildGraphFromStore(out: string): { graph: KgGraph; graphPath: string } {
-  const graph = buildGraph(resolve([...storedRecords(out)]));
+  // Streamed: resolve reads the store twice rather than holding every record at once.
+  const graph = buildGraph(resolve({ [Symbol.iterator]: () => storedRecords(out) }));
   const graphPath = join(out, 'graph.json');
   writeGraph(graph, graphPath);
   return { graph, graphPath };

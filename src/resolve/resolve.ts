@@ -9,11 +9,19 @@ import { divisionByCode, parentChain } from '../extract/gazetteer.ts';
 import { placeRef } from '../extract/context.ts';
 import type { Evidence, PlaceRef } from '../extract/types.ts';
 import { officialKey, postKey, cityKey, campaignKey, siteKey, meetingKey, normalize } from './keys.ts';
-import type { ArticleRecord, Entity, EntityLabel, Link, LinkType, Resolved } from './types.ts';
+import type { ArticleRecord, Entity, EntityLabel, Link, LinkType, Resolved, SentenceRecord } from './types.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
-export function resolve(records: ArticleRecord[]): Resolved {
+/**
+ * Resolves the records, read twice: once to learn campaigns, once to resolve. Pass an
+ * array, or an iterable that starts afresh on each iteration
+ * (`{ [Symbol.iterator]: () => storedRecords(out) }`) to stream them from the store.
+ */
+export function resolve(records: Iterable<ArticleRecord>): Resolved {
+  if (typeof (records as { next?: unknown }).next === 'function') {
+    throw new Error('resolve: records are read twice; pass an array or an iterable that starts afresh, not a generator');
+  }
   const entities = new Map<string, Entity>();
   const links: Link[] = [];
 
@@ -51,6 +59,7 @@ export function resolve(records: ArticleRecord[]): Resolved {
 
   const learnt = new Set<string>();
   for (const { facts } of records) for (const c of facts.campaigns) if (normalize(c.name).length >= 3) learnt.add(normalize(c.name));
+  const findLearnt = learntFinder(learnt);
 
   for (const { facts, sentences } of records) {
     const a = facts.article;
@@ -75,10 +84,9 @@ export function resolve(records: ArticleRecord[]): Resolved {
     for (const c of facts.campaigns) mention(entity(campaignKey(c.name), 'Campaign', c.name, {}, trad), c.evidence);
     // Campaigns learnt elsewhere, named here without quotes.
     const own = new Set(facts.campaigns.map((c) => normalize(c.name)));
-    for (const name of learnt) {
+    for (const [name, s] of findLearnt(sentences)) {
       if (own.has(name)) continue;
-      const s = sentences.find((x) => x.text.includes(name));
-      if (s) mention(entity(campaignKey(name), 'Campaign', name), { article: a.key, item: s.item, sentence: s.text, original: s.original, start: s.start, end: s.end, date: s.date });
+      mention(entity(campaignKey(name), 'Campaign', name), { article: a.key, item: s.item, sentence: s.text, original: s.original, start: s.start, end: s.end, date: s.date });
     }
     for (const r of facts.relations) {
       const from = officialKey(r.from);
@@ -97,6 +105,37 @@ export function resolve(records: ArticleRecord[]): Resolved {
     }
   }
   return { entities, links };
+}
+
+/**
+ * A finder of the learnt names (three characters or more) that occur in some sentence,
+ * each with the first sentence holding it, in the order the names were learnt. Names are
+ * indexed by their first two characters, so each sentence is read once whatever the
+ * number of names learnt.
+ */
+function learntFinder(learnt: Set<string>): (sentences: SentenceRecord[]) => [string, SentenceRecord][] {
+  const order = new Map<string, number>();
+  const byHead = new Map<string, string[]>();
+  for (const name of learnt) {
+    order.set(name, order.size);
+    const head = name.slice(0, 2);
+    const names = byHead.get(head);
+    if (names) names.push(name);
+    else byHead.set(head, [name]);
+  }
+  return (sentences) => {
+    const found = new Map<string, SentenceRecord>();
+    if (!byHead.size) return [];
+    for (const s of sentences) {
+      const text = s.text;
+      for (let i = 0; i + 1 < text.length; i++) {
+        const names = byHead.get(text.slice(i, i + 2));
+        if (!names) continue;
+        for (const name of names) if (!found.has(name) && text.startsWith(name, i)) found.set(name, s);
+      }
+    }
+    return [...found].sort(([a], [b]) => order.get(a)! - order.get(b)!);
+  };
 }
 
 /** Only real GB/T 2260 codes go on City nodes; former and functional areas have none. */
