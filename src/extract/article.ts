@@ -4,24 +4,18 @@
  * spoken at) or an inspection (调研, 督导, 来到 …) runs until another begins, and who
  * chaired, attended or took part is read against the event that is running.
  */
-import type { Article, NewsItem, Sentence } from '../read/types.ts';
+import type { Article, NewsItem } from '../read/types.ts';
 import { resolveDate, leadingDateExpression } from '../read/dates.ts';
 import { findDivisions } from './gazetteer.ts';
-import { buildPlaceContext, placeRef, freePlace, type PlaceContext } from './context.ts';
+import { buildPlaceContext, placeRef, type PlaceContext } from './context.ts';
 import { ChainState } from './titles.ts';
-import { findOfficials, bylineNames, type OfficialMention } from './officials.ts';
+import { findOfficials, bylineNames } from './officials.ts';
+import { skipToVerb, verbAfterList, inspectionStart } from './events.ts';
 import { findMeetings, refersToCurrentMeeting } from './meetings.ts';
 import { findCampaigns } from './campaigns.ts';
 import { findTargets, targetPlace, type Target } from './targets.ts';
 import { lexicon, wordAt } from './lexicon.ts';
 import type { ArticleFacts, Evidence, MeetingFact, PlaceRef, RelationFact } from './types.ts';
-
-export interface ExtractOptions {
-  /** Officials known from other articles of the corpus: their names alone are recognised. */
-  knownOfficials?: ReadonlySet<string>;
-  /** Campaigns learnt from quoted mentions elsewhere in the corpus. */
-  knownCampaigns?: ReadonlySet<string>;
-}
 
 interface MeetingRef {
   fact: MeetingFact;
@@ -43,8 +37,8 @@ interface Event {
 const sameMeeting = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a)));
 
 /** Names introduced in the article: by a title, a list, 同志 or 主持. */
-function introducedNames(article: Article, context: PlaceContext, known: ReadonlySet<string>, excluded: ReadonlySet<string>): Set<string> {
-  const names = new Set(known);
+function introducedNames(article: Article, context: PlaceContext, excluded: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
   for (const item of article.items) {
     for (const s of item.sentences) {
       for (const m of findOfficials(s.text, new ChainState(context, item.index), names, excluded)) names.add(m.name);
@@ -53,11 +47,15 @@ function introducedNames(article: Article, context: PlaceContext, known: Readonl
   return names;
 }
 
-export function extractArticle(article: Article, options: ExtractOptions = {}): ArticleFacts {
+/**
+ * Extraction reads one article alone, so that building a corpus in parts gives the graph of
+ * one pass; what the corpus teaches (campaigns named elsewhere) is applied when resolving.
+ */
+export function extractArticle(article: Article): ArticleFacts {
   const context = buildPlaceContext(article.items.map((it) => it.sentences.map((s) => s.text).join('\n')));
   const excluded = new Set(article.items.flatMap((it) => it.sentences.flatMap((s) => bylineNames(s.original === s.text ? s.text : `${s.text}\n${s.original}`))));
-  const known = introducedNames(article, context, options.knownOfficials ?? new Set(), excluded);
-  const knownCampaigns = new Set([...lexicon().campaigns.known, ...(options.knownCampaigns ?? [])]);
+  const known = introducedNames(article, context, excluded);
+  const knownCampaigns = new Set(lexicon().campaigns.known);
 
   const facts: ArticleFacts = {
     article: { key: article.key, file: article.file, published: article.published, title: article.title, script: article.script, sha256: article.sha256 },
@@ -261,56 +259,6 @@ function extractItem(
   }
 }
 
-/** Skips what stands between names and their verb: 等, 和其他省领导, 分别, 一行, 在萧山分会场. */
-function skipToVerb(s: string): string {
-  const between = /^(?:等[\u4e00-\u9fff]{0,8}?领导|和其他[\u4e00-\u9fff]{1,6}?领导|等|分别|一行|同志|在[^，。；]{1,20}?(?=出席|参加|收看|讲话|强调|致辞))/;
-  for (let prev = ''; prev !== s; ) {
-    prev = s;
-    s = s.replace(between, '');
-  }
-  return s;
-}
-
-/** The attendance verb closing a list the official stands in: 黄莉新、陈金彪、王成出席. */
-function verbAfterList(text: string, o: OfficialMention, officials: OfficialMention[]): string | undefined {
-  const { attend, accompany, speak } = lexicon().verbs;
-  let end = o.end;
-  for (const next of officials) {
-    if (next.start < end) continue;
-    const gap = text.slice(end, next.start);
-    if (!/^[、，,和及\s]*(?:[\u4e00-\u9fff、]{0,24}?(?:书记|长|主任|主席|常委|委员|成员|领导))?$/.test(gap) || gap.length > 28) break;
-    end = next.end;
-  }
-  if (end === o.end) return undefined;
-  const tail = skipToVerb(text.slice(end));
-  return wordAt(tail, 0, [...attend, ...accompany, ...speak]);
-}
-
-interface InspectionStart {
-  leads: string[];
-  delegationOf: string | null;
-}
-
-/** Does the sentence open an inspection? Its subject: the officials before the verb, or a delegation. */
-function inspectionStart(text: string, officials: OfficialMention[]): InspectionStart | null {
-  const { inspectStart, accompany } = lexicon().verbs;
-  const verbPattern = new RegExp(`(?:先后|又|还|首先|随后|专题|带队|率队|率团组|率团|一行|深入|实地|亲赴)*(?:${inspectStart.join('|')})`);
-  const delegation = /([\u4e00-\u9fff]{2,6}?[市区县省])?(?:党政)?代表团/.exec(text);
-  const verb = verbPattern.exec(text);
-  if (!verb) return null;
-  const beforeVerb = officials.filter((o) => o.end <= verb.index);
-  const leads = beforeVerb.filter((o) => {
-    const tail = text.slice(o.end, verb.index);
-    return !wordAt(tail.replace(/^[等、，]*/, ''), 0, accompany) && !/陪同/.test(tail) && !/[。；]/.test(tail);
-  });
-  // The subject must stand right before the verb clause, not in an earlier clause.
-  const subject = leads.filter((o) => !/[，,]/.test(text.slice(o.end, verb.index)) || /一行|带队|率/.test(text.slice(o.end, verb.index)) || /^，率/.test(text.slice(o.end)));
-  if (subject.length) return { leads: subject.map((o) => o.name), delegationOf: null };
-  if (delegation && delegation.index < verb.index) return { leads: [], delegationOf: delegation[1] ?? null };
-  if (/(?:一行|督查组|视察组|调研组|检查组|督导组)/.test(text.slice(0, verb.index + verb[0].length))) return { leads: [], delegationOf: null };
-  return null;
-}
-
 function meetingPlace(name: string, placeText: string | null, context: PlaceContext, item: number): PlaceRef | null {
   if (placeText) {
     const d = findDivisions(placeText)[0];
@@ -321,5 +269,3 @@ function meetingPlace(name: string, placeText: string | null, context: PlaceCont
   return null;
 }
 
-export { freePlace };
-export type { Sentence };
