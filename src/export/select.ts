@@ -191,7 +191,7 @@ function ball(graph: KgGraph, start: string[], hops: number): Set<string> {
 }
 
 /** The places and every division below them (PART_OF followed backwards, transitively). */
-function divisionsOf(graph: KgGraph, places: string[]): Set<string> {
+export function divisionsOf(graph: KgGraph, places: string[]): Set<string> {
   const area = new Set(places);
   const queue = [...places];
   while (queue.length) {

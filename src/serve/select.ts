@@ -10,7 +10,7 @@
  */
 import type { KgGraph } from '../graph/io.ts';
 import type { NodeLabel } from '../graph/schema.ts';
-import { parseSelector, selectSubgraph, type Selector } from '../export/select.ts';
+import { parseSelector, selectSubgraph, divisionsOf, type Selector } from '../export/select.ts';
 import { findByName } from '../export/names.ts';
 
 /** Request parameters, as express's flat query parser gives them. */
@@ -49,26 +49,12 @@ export function selectForView(graph: KgGraph, query: Query): KgGraph {
   const cities = parseSelector({ city: query.city }).cities;
   if (cities.length) {
     const places = cities.flatMap((city) => (graph.hasNode(city) && graph.getNodeAttribute(city, 'label') === 'City' ? [city] : findByName(graph, 'City', city)));
-    const keep = cityNeighbourhood(graph, cityArea(graph, places));
+    const keep = cityNeighbourhood(graph, divisionsOf(graph, places));
     result.filterNodes((key) => !keep.has(key)).forEach((key) => result.dropNode(key));
   }
   return result;
 }
 
-/** The places and every division below them (reverse PART_OF, transitively). */
-function cityArea(graph: KgGraph, places: string[]): Set<string> {
-  const area = new Set(places);
-  const queue = [...places];
-  while (queue.length) {
-    graph.forEachInEdge(queue.pop()!, (_, attrs, source) => {
-      if (attrs.type === 'PART_OF' && !area.has(source)) {
-        area.add(source);
-        queue.push(source);
-      }
-    });
-  }
-  return area;
-}
 
 const PLACED = new Set(['HELD_IN', 'POST_IN', 'LOCATED_IN', 'INSPECTED']);
 
