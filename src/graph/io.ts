@@ -102,8 +102,8 @@ export function writeGraph(graph: KgGraph, path: string): void {
     }
   };
   try {
-    const { attributes, options } = graph.export();
-    write(`{"attributes":${JSON.stringify(attributes)},"options":${JSON.stringify(options)},\n${NODES_OPEN}\n`);
+    const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+    write(`{"attributes":${JSON.stringify(graph.getAttributes())},"options":${JSON.stringify(options)},\n${NODES_OPEN}\n`);
     let first = true;
     graph.forEachNode((key, attrs) => {
       write(`${first ? '' : ',\n'}${JSON.stringify({ key, attributes: attrs })}`);
