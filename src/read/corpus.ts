@@ -2,6 +2,8 @@ import { readArticleFile, readArticleBytes, isReadFailure, MAX_FILE_BYTES } from
 import { listInputFiles } from './files.ts';
 import type { Article, ReadFailure } from './types.ts';
 
+const READ_AHEAD = 4;
+
 /** Reads the articles named by `paths` (files, directories, or `-` for standard input), one at a time. */
 export async function* readArticles(paths: string[], maxBytes = MAX_FILE_BYTES): AsyncGenerator<Article | ReadFailure> {
   for (const path of paths) {
@@ -11,7 +13,13 @@ export async function* readArticles(paths: string[], maxBytes = MAX_FILE_BYTES):
       yield readArticleBytes('<stdin>', Buffer.concat(chunks));
       continue;
     }
-    for await (const file of listInputFiles([path])) yield await readArticleFile(file, maxBytes);
+    // Read a few files ahead, so that disk reads overlap the caller's work on the current one.
+    const ahead: Promise<Article | ReadFailure>[] = [];
+    for await (const file of listInputFiles([path])) {
+      ahead.push(readArticleFile(file, maxBytes));
+      if (ahead.length > READ_AHEAD) yield await ahead.shift()!;
+    }
+    while (ahead.length) yield await ahead.shift()!;
   }
 }
 
