@@ -1,15 +1,8 @@
 /** The extract stage's output: what one article says, each fact with its evidence. */
 
-/** Where a fact was read (same shape as the graph's Evidence). */
-export interface Evidence {
-  article: string;
-  item: number;
-  sentence: string;
-  original: string;
-  start: number;
-  end: number;
-  date: string | null;
-}
+import type { Evidence } from '../evidence.ts';
+
+export type { Evidence };
 
 /** A division as extraction refers to it: known to the gazetteer (code) or found by structure. */
 export interface PlaceRef {

@@ -37,22 +37,8 @@ export const REL_TYPES = {
 export type RelType = keyof typeof REL_TYPES;
 export const REL_TYPE_NAMES = Object.keys(REL_TYPES) as RelType[];
 
-/** Where a fact was read: enough to show the sentence and find it again in the article. */
-export interface Evidence {
-  /** `key` of the Article node. */
-  article: string;
-  /** Index of the news item inside the article (a newspaper page holds several). */
-  item: number;
-  /** The sentence in Simplified script, as extraction read it. */
-  sentence: string;
-  /** The same sentence in the article's own script (Traditional stays Traditional). */
-  original: string;
-  /** Character offsets of the sentence in the article's original (decoded) text. */
-  start: number;
-  end: number;
-  /** Date of the fact (YYYY-MM-DD) when known, else the article's date, else null. */
-  date: string | null;
-}
+export type { Evidence } from '../evidence.ts';
+import type { Evidence } from '../evidence.ts';
 
 interface NodeBase {
   /** Stable identity: the same thing extracted again gets the same key. */
