@@ -136,7 +136,8 @@ function extractItem(
       }
     }
     for (const m of sentencePlaces) facts.cities.push({ place: placeRef(m.division), evidence });
-    for (const c of findCampaigns(text, knownCampaigns)) facts.campaigns.push({ name: c.name, evidence });
+    const campaigns = findCampaigns(text, knownCampaigns);
+    for (const c of campaigns) facts.campaigns.push({ name: c.name, evidence });
     const org = /([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text);
     if (org && org.index === 0) lastOrganisation = org[1];
 
@@ -243,7 +244,7 @@ function extractItem(
     // Campaigns that an official speaks for in this sentence.
     const speaker = officials.find((o) => /^[^，。]{0,12}?(?:强调|指出|要求|表示|讲话)/.test(text.slice(o.end))) ?? (/^(?:他|她)/.test(text) && current ? [...current.leads][0] : undefined);
     const speakerName = typeof speaker === 'string' ? speaker : speaker?.name;
-    if (speakerName) for (const c of findCampaigns(text, knownCampaigns)) relation('PROMOTED', speakerName, c.name, 'Campaign', evidence);
+    if (speakerName) for (const c of campaigns) relation('PROMOTED', speakerName, c.name, 'Campaign', evidence);
   }
 
   // Inspections: everyone who led or took part visited every place of the event.

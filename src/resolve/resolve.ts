@@ -41,8 +41,10 @@ export function resolve(records: Iterable<ArticleRecord>): Resolved {
   };
   const link = (type: LinkType, from: string, to: string, evidence: Evidence | null) => links.push({ type, from, to, evidence });
 
-  /** A division and its ancestors, linked by PART_OF. */
+  /** A division and its ancestors, linked by PART_OF (once per division). */
+  const chained = new Set<string>();
   const city = (place: PlaceRef): string => {
+    if (chained.has(cityKey(place))) return cityKey(place);
     const division = place.code ? divisionByCode(place.code) : undefined;
     const chain = division ? [division, ...parentChain(division)] : [];
     const key = entity(cityKey(place), 'City', place.name, { code: gbCode(place.code), level: place.level, parent: null });
@@ -54,6 +56,7 @@ export function resolve(records: Iterable<ArticleRecord>): Resolved {
       link('PART_OF', child, parentKey, null);
       child = parentKey;
     }
+    chained.add(key);
     return key;
   };
 
