@@ -4,17 +4,17 @@
  * spoken at) or an inspection (调研, 督导, 来到 …) runs until another begins, and who
  * chaired, attended or took part is read against the event that is running.
  */
-import type { Article, NewsItem } from '../read/types.ts';
+import type { Article, NewsItem, Sentence } from '../read/types.ts';
 import { resolveDate, leadingDateExpression } from '../read/dates.ts';
 import { findDivisions } from './gazetteer.ts';
 import { buildPlaceContext, placeRef, type PlaceContext } from './context.ts';
 import { ChainState } from './titles.ts';
-import { findOfficials, bylineNames } from './officials.ts';
+import { findOfficials, bylineNames, type OfficialMention } from './officials.ts';
 import { skipToVerb, verbAfterList, inspectionStart } from './events.ts';
 import { findMeetings, refersToCurrentMeeting } from './meetings.ts';
 import { findCampaigns } from './campaigns.ts';
 import { findTargets, targetPlace, type Target } from './targets.ts';
-import { lexicon, wordAt } from './lexicon.ts';
+import { lexicon, lazy, wordAt } from './lexicon.ts';
 import type { ArticleFacts, Evidence, MeetingFact, PlaceRef, RelationFact } from './types.ts';
 
 interface MeetingRef {
@@ -34,17 +34,41 @@ interface Event {
   evidence: Evidence;
 }
 
+const lexiconCampaigns = lazy((): ReadonlySet<string> => new Set(lexicon().campaigns.known));
+const attendOrAccompany = lazy(() => [...lexicon().verbs.attend, ...lexicon().verbs.accompany]);
+
 const sameMeeting = (a: string, b: string) => a === b || (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a)));
 
-/** Names introduced in the article: by a title, a list, 同志 or 主持. */
-function introducedNames(article: Article, context: PlaceContext, excluded: ReadonlySet<string>): Set<string> {
+interface ArticleOfficials {
+  /** The officials of a sentence, read with every name of the article known. */
+  officialsIn(sentence: Sentence, item: number): OfficialMention[];
+}
+
+/**
+ * Reads the article's officials in two passes: the first learns the names introduced
+ * anywhere in the article (by a title, a list, 同志 or 主持), the second reads
+ * each sentence knowing them all. A sentence where no name learnt after its first reading
+ * stands reads the same the second time (findOfficials only asks `known` about names in
+ * the text), so its first reading is kept.
+ */
+function readOfficials(article: Article, context: PlaceContext, excluded: ReadonlySet<string>): ArticleOfficials {
   const names = new Set<string>();
+  const firstReadings = new Map<Sentence, { officials: OfficialMention[]; namesBefore: number }>();
   for (const item of article.items) {
     for (const s of item.sentences) {
-      for (const m of findOfficials(s.text, new ChainState(context, item.index), names, excluded)) names.add(m.name);
+      const officials = findOfficials(s.text, new ChainState(context, item.index), names, excluded);
+      firstReadings.set(s, { officials, namesBefore: names.size });
+      for (const m of officials) names.add(m.name);
     }
   }
-  return names;
+  const inOrder = [...names];
+  return {
+    officialsIn(sentence, item) {
+      const first = firstReadings.get(sentence);
+      if (first && !inOrder.slice(first.namesBefore).some((name) => sentence.text.includes(name))) return first.officials;
+      return findOfficials(sentence.text, new ChainState(context, item), names, excluded);
+    },
+  };
 }
 
 /**
@@ -54,8 +78,8 @@ function introducedNames(article: Article, context: PlaceContext, excluded: Read
 export function extractArticle(article: Article): ArticleFacts {
   const context = buildPlaceContext(article.items.map((it) => it.sentences.map((s) => s.text).join('\n')));
   const excluded = new Set(article.items.flatMap((it) => it.sentences.flatMap((s) => bylineNames(s.original === s.text ? s.text : `${s.text}\n${s.original}`))));
-  const known = introducedNames(article, context, excluded);
-  const knownCampaigns = new Set(lexicon().campaigns.known);
+  const officials = readOfficials(article, context, excluded);
+  const knownCampaigns = lexiconCampaigns();
 
   const facts: ArticleFacts = {
     article: { key: article.key, file: article.file, published: article.published, title: article.title, script: article.script, sha256: article.sha256 },
@@ -66,7 +90,7 @@ export function extractArticle(article: Article): ArticleFacts {
     campaigns: [],
     relations: [],
   };
-  for (const item of article.items) extractItem(article, item, context, known, excluded, knownCampaigns, facts);
+  for (const item of article.items) extractItem(article, item, context, officials, knownCampaigns, facts);
   return facts;
 }
 
@@ -74,8 +98,7 @@ function extractItem(
   article: Article,
   item: NewsItem,
   context: PlaceContext,
-  known: ReadonlySet<string>,
-  excluded: ReadonlySet<string>,
+  articleOfficials: ArticleOfficials,
   knownCampaigns: ReadonlySet<string>,
   facts: ArticleFacts,
 ): void {
@@ -127,7 +150,7 @@ function extractItem(
       date: sentenceDate ?? itemDate ?? article.published,
     };
 
-    const officials = findOfficials(text, new ChainState(context, item.index), known, excluded);
+    const officials = articleOfficials.officialsIn(sentence, item.index);
     for (const o of officials) {
       facts.officials.push({ name: o.name, evidence });
       for (const post of o.posts) {
@@ -206,7 +229,7 @@ function extractItem(
         } else pendingChairs.push({ name: o.name, evidence });
         continue;
       }
-      const verb = wordAt(verbAt, 0, [...attend, ...accompany]) ?? listVerb;
+      const verb = wordAt(verbAt, 0, attendOrAccompany()) ?? listVerb;
       if (verb && accompany.includes(verb)) continue;
       if (verb && speak.includes(verb)) {
         if (current?.kind === 'meeting' && current.meeting) attendMeeting(o.name, current.meeting, evidence);

@@ -5,7 +5,7 @@
  * phrases ending in a long campaign word (…学习教育, …集中整治) count too, and so does any
  * phrase the corpus lexicon already knows.
  */
-import { lexicon, wordBefore } from './lexicon.ts';
+import { lexicon, lazy, wordBefore } from './lexicon.ts';
 
 export interface CampaignMention {
   name: string;
@@ -16,14 +16,19 @@ export interface CampaignMention {
 const QUOTED = /[“"「]([^”"」“]{2,24})[”"」]/g;
 const MEETING_WORD = /(?:会|会议)$/;
 
+/** A campaign word of two or more characters right after a quote, maybe after one or two others. */
+const joinedSuffix = lazy(() => {
+  const longSuffixes = lexicon().campaigns.suffixes.filter((s) => s.length >= 2);
+  return new RegExp(`^(?:(?![上中下里内外的是在])[\\u4e00-\\u9fff]{1,2})?(?:${longSuffixes.join('|')})`);
+});
+
 function acceptQuoted(text: string, inner: string, start: number, end: number): string | null {
   const { numerals, suffixes, verbs, stop } = lexicon().campaigns;
   if (stop.includes(inner) || MEETING_WORD.test(inner) || /[的了吗呢吧啊]/.test(inner.slice(-1))) return null;
   // A campaign word right after the quote belongs to the name: “141”体系, “22688”交通大会战.
   // Up to two characters may stand between (交通大会战), but not a localiser (“枫桥经验”上出经验),
   // and a one-character campaign word only joins directly (“十五五”开局之年 is no campaign).
-  const longSuffixes = suffixes.filter((s) => s.length >= 2);
-  const joined = new RegExp(`^(?:(?![上中下里内外的是在])[\\u4e00-\\u9fff]{1,2})?(?:${longSuffixes.join('|')})`).exec(text.slice(end));
+  const joined = joinedSuffix().exec(text.slice(end));
   if (joined) return inner + joined[0];
   // A phrase followed by 的 is an attribute (以“时时放心不下”的责任感), not a name.
   if (text[end] === '的') return null;

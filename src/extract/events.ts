@@ -2,7 +2,7 @@
  * How official prose says who acts: the verb a name (or a list of names) leads to, and
  * whether a sentence opens an inspection and who leads it.
  */
-import { lexicon, wordAt } from './lexicon.ts';
+import { lexicon, lazy, wordAt } from './lexicon.ts';
 import type { OfficialMention } from './officials.ts';
 
 /** Skips what stands between names and their verb: 等, 和其他省领导, 分别, 一行, 在萧山分会场. */
@@ -15,9 +15,17 @@ export function skipToVerb(s: string): string {
   return s;
 }
 
+const listVerbs = lazy(() => {
+  const { attend, accompany, speak } = lexicon().verbs;
+  return [...attend, ...accompany, ...speak];
+});
+
+const inspectionVerb = lazy(
+  () => new RegExp(`(?:先后|又|还|首先|随后|专题|带队|率队|率团组|率团|一行|深入|实地|亲赴)*(?:${lexicon().verbs.inspectStart.join('|')})`),
+);
+
 /** The attendance verb closing a list the official stands in: 黄莉新、陈金彪、王成出席. */
 export function verbAfterList(text: string, o: OfficialMention, officials: OfficialMention[]): string | undefined {
-  const { attend, accompany, speak } = lexicon().verbs;
   let end = o.end;
   for (const next of officials) {
     if (next.start < end) continue;
@@ -27,7 +35,7 @@ export function verbAfterList(text: string, o: OfficialMention, officials: Offic
   }
   if (end === o.end) return undefined;
   const tail = skipToVerb(text.slice(end));
-  return wordAt(tail, 0, [...attend, ...accompany, ...speak]);
+  return wordAt(tail, 0, listVerbs());
 }
 
 export interface InspectionStart {
@@ -37,10 +45,9 @@ export interface InspectionStart {
 
 /** Does the sentence open an inspection? Its subject: the officials before the verb, or a delegation. */
 export function inspectionStart(text: string, officials: OfficialMention[]): InspectionStart | null {
-  const { inspectStart, accompany } = lexicon().verbs;
-  const verbPattern = new RegExp(`(?:先后|又|还|首先|随后|专题|带队|率队|率团组|率团|一行|深入|实地|亲赴)*(?:${inspectStart.join('|')})`);
+  const { accompany } = lexicon().verbs;
   const delegation = /([\u4e00-\u9fff]{2,6}?[市区县省])?(?:党政)?代表团/.exec(text);
-  const verb = verbPattern.exec(text);
+  const verb = inspectionVerb().exec(text);
   if (!verb) return null;
   const beforeVerb = officials.filter((o) => o.end <= verb.index);
   const leads = beforeVerb.filter((o) => {

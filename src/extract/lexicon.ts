@@ -76,6 +76,12 @@ export function lexicon(): Lexicon {
   return cached;
 }
 
+/** A value made on first use and kept: word lists and patterns built from the lexicon. */
+export function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 const alternations = new WeakMap<readonly string[], string>();
 
 /** A regex alternation of words, longest first, with regex metacharacters escaped. */
@@ -91,15 +97,39 @@ export function alternation(words: string[]): string {
   return pattern;
 }
 
+/**
+ * Words grouped by one end character, each group in the list's order: finding a word at a
+ * position then looks at the few words that can match there, not the whole list.
+ */
+const byFirst = new WeakMap<readonly string[], Map<string, string[]>>();
+const byLast = new WeakMap<readonly string[], Map<string, string[]>>();
+
+function grouped(words: readonly string[], cache: WeakMap<readonly string[], Map<string, string[]>>, end: (w: string) => string): Map<string, string[]> {
+  let groups = cache.get(words);
+  if (groups === undefined) {
+    groups = new Map();
+    for (const w of words) {
+      const key = end(w);
+      const group = groups.get(key);
+      if (group) group.push(w);
+      else groups.set(key, [w]);
+    }
+    cache.set(words, groups);
+  }
+  return groups;
+}
+
 /** The first word of `words` that `text` starts with at `at`, or undefined. */
-export function wordAt(text: string, at: number, words: string[]): string | undefined {
-  for (const w of words) if (text.startsWith(w, at)) return w;
+export function wordAt(text: string, at: number, words: readonly string[]): string | undefined {
+  const group = grouped(words, byFirst, (w) => w[0]).get(text[at]);
+  if (group) for (const w of group) if (text.startsWith(w, at)) return w;
   return undefined;
 }
 
 /** The first word of `words` that `text` ends with at `end` (exclusive), or undefined. */
-export function wordBefore(text: string, end: number, words: string[]): string | undefined {
-  for (const w of words) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
+export function wordBefore(text: string, end: number, words: readonly string[]): string | undefined {
+  const group = grouped(words, byLast, (w) => w[w.length - 1]).get(text[end - 1]);
+  if (group) for (const w of group) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
   return undefined;
 }
 

@@ -2,10 +2,13 @@
  * Person names in official prose: a surname and one or two given-name characters, ended
  * by punctuation or by a word that follows names (主持, 强调, 等 ...).
  */
-import { lexicon, wordAt, isHan } from './lexicon.ts';
+import { lexicon, lazy, wordAt, isHan } from './lexicon.ts';
 
 /** Characters that never stand inside a given name in this prose: they belong to titles and verbs. */
 const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了着过是于在上下等和与及对说届次]/;
+
+/** Organs of two or more characters: 和政协委员 is no name 和政. */
+const longOrgans = lazy(() => lexicon().titles.organs.filter((o) => o.length > 1));
 
 export function surnameLength(text: string, at: number): number {
   const { single, compound } = lexicon().surnames;
@@ -37,7 +40,7 @@ export function nameAt(text: string, at: number, known: ReadonlySet<string> = ne
   const s = surnameLength(text, at);
   if (!s) return null;
   // 和政协委员: an organ right after a surname-like character is no name.
-  if (wordAt(text, at + s, lexicon().titles.organs.filter((o) => o.length > 1))) return null;
+  if (wordAt(text, at + s, longOrgans())) return null;
   const readings: { name: string; strength: number }[] = [];
   for (const given of [2, 1]) {
     const name = text.slice(at, at + s + given);

@@ -8,7 +8,7 @@
  *  - once introduced, a name alone (袁家军指出).
  * Bylines (记者 胡元勇, 本报讯(刘乐平 余勤)) are never officials.
  */
-import { lexicon, alternation, wordAt } from './lexicon.ts';
+import { lexicon, lazy, alternation, wordAt } from './lexicon.ts';
 import { nameAt, listNameAt, surnameLength } from './names.ts';
 import { roleMatches, type ChainState, type Post } from './titles.ts';
 
@@ -24,11 +24,20 @@ const SEPARATORS = /[、和及]/;
 /** Verbs that, opening a clause after a name, show an official acting: 王浩主持, 王昌荣宣读. */
 const CLAUSE_ACTS = ['宣读', '致辞', '部署', '作交流发言', '作典型发言'];
 
+const bylineWords = lazy(
+  () => new RegExp(`(?:${alternation(lexicon().titles.notOfficialsBefore)})[\\s：:]*((?:[\\u4e00-\\u9fff]{2,4}[\\s、，]*){1,4})`, 'g'),
+);
+/** A level and a group title: 区领导, 市四套班子领导. */
+const groupTitle = lazy(() => new RegExp(`(?:${alternation(lexicon().titles.levels)})(?:${alternation(lexicon().titles.groupTitles)})`, 'g'));
+const actVerbs = lazy(() => {
+  const { attend, speak, chair, accompany } = lexicon().verbs;
+  return [...attend, ...speak, ...chair, ...accompany];
+});
+
 /** Names that bylines give: after 记者/通讯员/摄影, inside 本报讯(…) and before 摄. */
 export function bylineNames(text: string): string[] {
   const out: string[] = [];
-  const words = alternation(lexicon().titles.notOfficialsBefore);
-  for (const m of text.matchAll(new RegExp(`(?:${words})[\\s：:]*((?:[\\u4e00-\\u9fff]{2,4}[\\s、，]*){1,4})`, 'g'))) {
+  for (const m of text.matchAll(bylineWords())) {
     out.push(...m[1].split(/[\s、，]+/).filter((n) => n.length >= 2 && n.length <= 4));
   }
   for (const m of text.matchAll(/(?:讯|电)\s*[（(]([^）)]{2,40})[）)]/g)) {
@@ -74,8 +83,7 @@ export function findOfficials(
     taken.fill(1, start, start + name.length);
     found.push({ name, start, end: start + name.length, posts, via });
   };
-  const { groupTitles, levels } = lexicon().titles;
-  const { attend, speak, chair, accompany } = lexicon().verbs;
+  const { chair } = lexicon().verbs;
 
   // Title chains, and names listed after them with the same title.
   for (const role of roleMatches(text)) {
@@ -87,8 +95,7 @@ export function findOfficials(
   }
 
   // Group titles: 区领导姜永柱、赵立明…  and  朱重烈、张健等市四套班子领导.
-  const group = new RegExp(`(?:${alternation(levels)})(?:${alternation(groupTitles)})`, 'g');
-  for (const m of text.matchAll(group)) {
+  for (const m of text.matchAll(groupTitle())) {
     for (const n of nameRun(text, m.index! + m[0].length, known)) add(n.name, n.start, [], 'group');
     if (text[m.index! - 1] === '等') {
       // Walk back over the list that ends before 等.
@@ -103,7 +110,6 @@ export function findOfficials(
   }
 
   // Lists of names that attend, speak or chair: 黄莉新、陈金彪、王成出席; 葛慧君、黄建发和其他省领导出席.
-  const actVerbs = [...attend, ...speak, ...chair, ...accompany];
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && !/[，,。；;：:\s、（(]/.test(text[at - 1])) continue;
     if (!surnameLength(text, at)) continue;
@@ -111,7 +117,7 @@ export function findOfficials(
     if (run.length < 2 && !(run.length === 1 && known.has(run[0].name))) continue;
     const last = run[run.length - 1];
     const after = text.slice(last.start + last.name.length).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
-    if (run.length >= 2 ? wordAt(after, 0, actVerbs) || /^[等]/.test(after) : false) {
+    if (run.length >= 2 ? wordAt(after, 0, actVerbs()) || /^[等]/.test(after) : false) {
       for (const n of run) add(n.name, n.start, [], 'list');
     }
   }
