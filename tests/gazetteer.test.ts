@@ -11,6 +11,7 @@ import {
   shortNameOf,
   type Division,
 } from '../src/extract/gazetteer.ts';
+import { jiebaWords, segmentWords } from '../src/extract/places/segmentation.ts';
 
 function one(name: string): Division {
   const found = divisionsByName(name);
@@ -222,5 +223,31 @@ describe.skipIf(!haveCorpus)('findDivisions on the sample articles (../shared)',
     // division named in the crawler's related-article lists of 000, which gold leaves out.
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(precision).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe.skipIf(!haveCorpus)('word boundaries cut by chunks (../shared)', () => {
+  it('equal jieba cutting each whole article, at every offset', () => {
+    const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    let offsets = 0;
+    for (const [corpus] of CORPORA) {
+      for (const file of readdirSync(new URL(corpus, SHARED)).filter((f) => f.endsWith('.txt'))) {
+        const text = toSimplified(readFileSync(new URL(`${corpus}/${file}`, SHARED), 'utf8')).replace(/\r/g, '');
+        const words = segmentWords(text);
+        const wordEnds = new Map<number, number>();
+        let at = 0;
+        for (const w of jiebaWords(text)) {
+          wordEnds.set(at, at + w.length);
+          at += w.length;
+        }
+        for (let i = 0; i <= text.length; i++) {
+          expect(words.known(i), `${file} @${i}`).toBe(true);
+          expect(words.startsAt(i), `${file} @${i}`).toBe(wordEnds.has(i) || i === text.length);
+          expect(words.endOfWordAt(i), `${file} @${i}`).toBe(wordEnds.get(i) ?? 0);
+        }
+        offsets += text.length + 1;
+      }
+    }
+    expect(offsets).toBeGreaterThan(10_000);
   });
 });

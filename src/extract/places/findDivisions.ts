@@ -148,13 +148,15 @@ function insideOrganisationName(text: string, end: number, rules: PlaceMatchingR
  * Full names end in 市/县/区, which often join the next word (湖州|市委), so only their
  * start is checked, and only for short ones (a long name is no accident).
  */
-function alignsWithWords(words: Words | null, text: string, start: number, end: number, short: boolean): boolean {
-  if (!words) return true;
+function alignsWithWords(words: Words, text: string, start: number, end: number, short: boolean): boolean {
+  // A long full name is no accident: no need to cut the text.
+  if (!short && end - start > 3) return true;
+  if (!words.known(start)) return true;
   // A two-character full name must be one word: 户县 in 审定户县, not 和县 in 乡镇和县直部门.
-  if (!short) return end - start > 3 || (words.starts[start] === 1 && (end - start > 2 || words.endOfWordAt[start] === end));
-  if (words.starts[start] !== 1) return false;
-  if (words.starts[end] === 1) return true;
-  const wordEnd = words.endOfWordAt[start];
+  if (!short) return words.startsAt(start) && (end - start > 2 || words.endOfWordAt(start) === end);
+  if (!words.startsAt(start)) return false;
+  if (words.startsAt(end)) return true;
+  const wordEnd = words.endOfWordAt(start);
   return wordEnd > end && text.slice(end, wordEnd) === '人';
 }
 
@@ -172,11 +174,11 @@ function insideTownshipName(text: string, start: number, end: number, free: numb
 }
 
 /** A township-shaped short form (丰镇, 宁乡) after a one-character word that starts a town's name (新|丰镇). */
-function townshipTail(text: string, start: number, end: number, free: number, words: Words | null, rules: PlaceMatchingRules): boolean {
-  if (!words || !rules.townshipEndings.has(text[end - 1])) return false;
+function townshipTail(text: string, start: number, end: number, free: number, words: Words, rules: PlaceMatchingRules): boolean {
+  if (!rules.townshipEndings.has(text[end - 1])) return false;
   const before = start - 1;
-  if (before < free || !isHan(text[before]) || rules.charsBeforePlace.has(text[before])) return false;
-  return words.starts[before] === 1 && words.endOfWordAt[before] === start;
+  if (before < free || !isHan(text[before]) || rules.charsBeforePlace.has(text[before]) || !words.known(before)) return false;
+  return words.startsAt(before) && words.endOfWordAt(before) === start;
 }
 
 /** Position `start` is inside one of `words` as written in the text (中|共和县 in 中共和县委员会). */
@@ -197,7 +199,7 @@ function organFollows(text: string, end: number, rules: PlaceMatchingRules): boo
  * Why a surface at [start, end) cannot name a division, or null when it can. `free` is
  * where the text after the previous match starts.
  */
-function rejectSurface(text: string, start: number, end: number, short: boolean, free: number, words: Words | null, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
+function rejectSurface(text: string, start: number, end: number, short: boolean, free: number, words: Words, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
   const before = text[start - 1];
   if (short) {
     const next = text.slice(end);
@@ -233,9 +235,8 @@ const LEVEL_RANK: Record<DivisionLevel, number> = { province: 1, prefecture: 2, 
 function scanCandidates(text: string): Scan {
   const idx = index();
   const rules = placeMatchingRules();
-  // Segmenting is costly and only needed once some surface is found.
-  let segmented: Words | null | undefined;
-  const words = (): Words | null => (segmented === undefined ? (segmented = segmentWords(text)) : segmented);
+  // Cut into words only where a surface is found (segmenting is costly).
+  const words = segmentWords(text);
   const found: Candidate[] = [];
   const commonWords: Candidate[] = [];
   let free = 0;
@@ -247,7 +248,7 @@ function scanCandidates(text: string): Scan {
       const len = here[k].length;
       const { short, checkAsShort, divisions } = here[k].surface;
       const surface = text.slice(i, i + len);
-      if (rejectSurface(text, i, i + len, checkAsShort, free, words(), idx, rules)) continue;
+      if (rejectSurface(text, i, i + len, checkAsShort, free, words, idx, rules)) continue;
       const candidate = { start: i, end: i + len, surface, short, divisions, contextOnly: rules.contextOnlyNames.has(surface) };
       if (short && rules.commonWordShortForms.has(surface)) {
         commonWords.push(candidate);

@@ -35,28 +35,87 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** Word boundaries of one text, worked out where they are asked for. */
 export interface Words {
-  /** starts[i]: a word starts at offset i. */
-  starts: Uint8Array;
-  /** wordAt[i]: offset just past the word that starts at i (0 where none starts). */
-  endOfWordAt: Uint32Array;
+  /** Whether the boundaries around offset `i` are known (jieba's words there add up to the text). */
+  known(i: number): boolean;
+  /** A word starts at offset `i` (true at the text's end and at punctuation). */
+  startsAt(i: number): boolean;
+  /** The offset just past the word that starts at `i` (0 where none starts). */
+  endOfWordAt(i: number): number;
 }
 
 /**
- * Word starts of `text`. Null when jieba's words do not add up to the text (then callers
- * match without word boundaries rather than at wrong offsets).
+ * Characters jieba never puts inside a word: it cuts runs of Han characters, letters,
+ * digits and +#&._%- one by one and makes every other character a word of its own. So the
+ * text between two of them ("a chunk") is cut the same alone as within the whole text, and
+ * only the chunks where a place name may stand need cutting.
  */
-export function segmentWords(text: string): Words | null {
-  const known = recent.get(text);
+const BREAKS = new Set(' \n\t\u3000，。、；：？！“”‘’（）《》【】「」『』〈〉…—·,;:!?()"\'[]{}<>/|~*='.split(''));
+
+interface ChunkWords {
+  starts: Uint8Array;
+  endOfWordAt: Uint32Array;
+}
+
+/** Word boundaries of `text`, cut by chunks on demand. */
+export function segmentWords(text: string): Words {
+  // "\r\n" is one word to jieba: such texts are cut whole (the cleaner removes \r anyway).
+  const whole = text.includes('\r');
+  const chunkAt = new Map<number, { start: number; words: ChunkWords | null }>();
+  const around = (i: number): { start: number; words: ChunkWords | null } => {
+    let start = i;
+    while (!whole && start > 0 && !BREAKS.has(text[start - 1])) start--;
+    let chunk = chunkAt.get(start);
+    if (!chunk) {
+      let end = i;
+      while (end < text.length && (whole || !BREAKS.has(text[end]))) end++;
+      chunk = { start, words: chunkWords(text.slice(start, end)) };
+      chunkAt.set(start, chunk);
+    }
+    return chunk;
+  };
+  const isBreak = (i: number) => !whole && (i >= text.length || BREAKS.has(text[i]));
+  return {
+    known: (i) => isBreak(i) || around(i).words !== null,
+    startsAt(i) {
+      if (isBreak(i) || i === 0) return true;
+      const { start, words } = around(i);
+      return words !== null && words.starts[i - start] === 1;
+    },
+    endOfWordAt(i) {
+      if (isBreak(i)) return i < text.length ? i + 1 : 0;
+      const { start, words } = around(i);
+      const end = words?.endOfWordAt[i - start] ?? 0;
+      return end === 0 ? 0 : start + end;
+    },
+  };
+}
+
+/**
+ * Chunks cut lately: an article's text is scanned whole, then item by item, and the same
+ * short chunks come again.
+ */
+const recent = new Map<string, ChunkWords | null>();
+const RECENT_CHUNKS = 4096;
+
+/** The words of a chunk, or null when jieba's words do not add up to it (then callers match without boundaries there). */
+function chunkWords(chunk: string): ChunkWords | null {
+  const known = recent.get(chunk);
   if (known !== undefined) return known;
-  const words = cutWords(text);
-  remember(text, words);
-  if (words && text.includes('\n') && !text.includes('\r')) rememberLines(text, words);
+  const words = cutWords(chunk);
+  if (recent.size >= RECENT_CHUNKS) recent.delete(recent.keys().next().value!);
+  recent.set(chunk, words);
   return words;
 }
 
-function cutWords(text: string): Words | null {
-  const words = segmenter().cut(text, true);
+/** jieba's words of `text`, with the division names added to its dictionary. */
+export function jiebaWords(text: string): string[] {
+  return segmenter().cut(text, true);
+}
+
+function cutWords(text: string): ChunkWords | null {
+  const words = jiebaWords(text);
   const starts = new Uint8Array(text.length + 1);
   const endOfWordAt = new Uint32Array(text.length + 1);
   let offset = 0;
@@ -69,36 +128,4 @@ function cutWords(text: string): Words | null {
   if (offset !== text.length) return null;
   starts[text.length] = 1;
   return { starts, endOfWordAt };
-}
-
-/**
- * Texts segmented lately. Place matching segments an article's text, then each of its
- * lines (items), and often the same short texts again.
- */
-const recent = new Map<string, Words | null>();
-const RECENT_TEXTS = 256;
-
-function remember(text: string, words: Words | null): void {
-  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-  recent.set(text, words);
-}
-
-/**
- * The words of each line of `text`, from the words of the whole: jieba segments each run
- * of Han characters, letters and digits on its own, and a line break ends a run, so a
- * line's words are the same whether it is cut alone or within the text.
- */
-function rememberLines(text: string, words: Words): void {
-  let start = 0;
-  for (const line of text.split('\n')) {
-    const end = start + line.length;
-    // Words are contiguous, so breaks at both ends mean every word of the line lies inside it.
-    if (words.starts[start] === 1 && words.starts[end] === 1 && !recent.has(line)) {
-      const starts = words.starts.slice(start, end + 1);
-      const endOfWordAt = new Uint32Array(line.length + 1);
-      for (let i = 0; i < line.length; i++) if (starts[i]) endOfWordAt[i] = words.endOfWordAt[start + i] - start;
-      remember(line, { starts, endOfWordAt });
-    }
-    start = end + 1;
-  }
 }
