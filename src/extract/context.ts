@@ -3,7 +3,7 @@
  * 市委书记 in a Hangzhou paper is 杭州市委书记, 我区 in a Qiantang paper is 钱塘区.
  * The context scores the divisions an article names, those of the same item first.
  */
-import { findDivisions, parentChain, divisionsByName, type Division, type DivisionMention } from './gazetteer.ts';
+import { scanPlaces, lineScan, mentionsOf, parentChain, divisionsByName, type Division, type DivisionMention } from './gazetteer.ts';
 import type { PlaceRef } from './types.ts';
 
 export function placeRef(d: Division): PlaceRef {
@@ -32,9 +32,16 @@ export interface PlaceContext {
 
 export function buildPlaceContext(itemTexts: string[]): PlaceContext {
   const articleText = itemTexts.join('\n');
-  const articleMentions = findDivisions(articleText);
+  const scan = scanPlaces(articleText);
+  const articleMentions = mentionsOf(scan);
   const named = [...new Map(articleMentions.map((m) => [m.division.code, m.division])).values()];
-  const mentions = itemTexts.map((t) => findDivisions(t, { within: named }));
+  // Items are whole lines of the article's text: their names are those of the article's scan.
+  let lineStart = 0;
+  const mentions = itemTexts.map((t) => {
+    const line = lineScan(scan, lineStart, lineStart + t.length);
+    lineStart += t.length + 1;
+    return mentionsOf(line, { within: named });
+  });
   const cache = new Map<string, PlaceRef | null>();
 
   const scores = (item: number): Map<Division, number> => {

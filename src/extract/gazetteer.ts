@@ -5,5 +5,5 @@
  */
 export type { Division, DivisionLevel, DivisionMention } from './places/types.ts';
 export { divisionByCode, divisionsByName, allDivisions, parentOf, parentChain, isWithin } from './places/hierarchy.ts';
-export { findDivisions, type FindDivisionsOptions } from './places/findDivisions.ts';
+export { findDivisions, scanPlaces, lineScan, mentionsOf, type FindDivisionsOptions, type PlaceScan } from './places/findDivisions.ts';
 export { shortNameOf } from './places/shortName.ts';

@@ -62,9 +62,9 @@ interface Surface {
   divisions: Division[];
 }
 
-/** A trie of the surfaces by UTF-16 unit: a walk from a position meets every surface starting there. */
+/** A trie of the surfaces by UTF-16 code unit: a walk from a position meets every surface starting there. */
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   /** Set when the path to this node spells a surface. */
   surface?: Surface;
 }
@@ -73,12 +73,16 @@ interface SurfaceIndex {
   root: TrieNode;
 }
 
+const NO_SURFACES: readonly { length: number; surface: Surface }[] = [];
+
 /** The surfaces that start at `pos`, shortest first, with their lengths. */
-function surfacesAt(text: string, pos: number, idx: SurfaceIndex): { length: number; surface: Surface }[] {
+function surfacesAt(text: string, pos: number, idx: SurfaceIndex): readonly { length: number; surface: Surface }[] {
+  // Most positions start no name: answer those without allocating.
+  let node = idx.root.next.get(text.charCodeAt(pos));
+  if (!node) return NO_SURFACES;
   const found: { length: number; surface: Surface }[] = [];
-  let node: TrieNode | undefined = idx.root;
-  for (let j = pos; j < text.length; j++) {
-    node = node.next.get(text[j]);
+  for (let j = pos + 1; j < text.length; j++) {
+    node = node.next.get(text.charCodeAt(j));
     if (!node) break;
     if (node.surface) found.push({ length: j + 1 - pos, surface: node.surface });
   }
@@ -107,7 +111,8 @@ function index(): SurfaceIndex {
     let divisions = use.map((e) => e.division);
     if (short && divisions.some((d) => !d.former)) divisions = divisions.filter((d) => !d.former);
     let node = root;
-    for (const unit of surface.split('')) {
+    for (let u = 0; u < surface.length; u++) {
+      const unit = surface.charCodeAt(u);
       let child = node.next.get(unit);
       if (!child) node.next.set(unit, (child = { next: new Map() }));
       node = child;
@@ -224,7 +229,8 @@ interface Candidate {
   contextOnly: boolean;
 }
 
-interface Scan {
+/** The names found in a text, before context chooses among their divisions. */
+export interface PlaceScan {
   candidates: Candidate[];
   /** Short forms that are common words (南湖), taken only when their division is in context; they take no text from other names. */
   commonWords: Candidate[];
@@ -232,7 +238,7 @@ interface Scan {
 
 const LEVEL_RANK: Record<DivisionLevel, number> = { province: 1, prefecture: 2, county: 3 };
 
-function scanCandidates(text: string): Scan {
+export function scanPlaces(text: string): PlaceScan {
   const idx = index();
   const rules = placeMatchingRules();
   // Cut into words only where a surface is found (segmenting is costly).
@@ -322,9 +328,23 @@ function resolveCodes(within: (Division | string)[]): Division[] {
   });
 }
 
+/**
+ * The scan of the line text.slice(start, end) from the scan of the whole text: no name
+ * crosses a line break, and every check looks within a run of Han characters, so a line
+ * scanned alone gives the same names.
+ */
+export function lineScan(scan: PlaceScan, start: number, end: number): PlaceScan {
+  const inLine = (cs: Candidate[]) => cs.filter((c) => c.start >= start && c.end <= end).map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
+  return { candidates: inLine(scan.candidates), commonWords: inLine(scan.commonWords) };
+}
+
 /** Division mentions in `text` (Simplified script), in text order. */
 export function findDivisions(text: string, options: FindDivisionsOptions = {}): DivisionMention[] {
-  const { candidates, commonWords } = scanCandidates(text);
+  return mentionsOf(scanPlaces(text), options);
+}
+
+/** Division mentions of a scanned text, chosen in context. */
+export function mentionsOf({ candidates, commonWords }: PlaceScan, options: FindDivisionsOptions = {}): DivisionMention[] {
   const given = resolveCodes(options.within ?? []);
   const context = [...given];
   if (options.autoContext ?? true) {
