@@ -161,8 +161,8 @@ function extractItem(
     for (const m of sentencePlaces) facts.cities.push({ place: placeRef(m.division), evidence });
     const campaigns = findCampaigns(text, knownCampaigns);
     for (const c of campaigns) facts.campaigns.push({ name: c.name, evidence });
-    const org = /([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text);
-    if (org && org.index === 0) lastOrganisation = org[1];
+    const org = /^([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text);
+    if (org) lastOrganisation = org[1];
 
     // Meetings named in this sentence.
     const meetings = findMeetings(text);

@@ -46,7 +46,7 @@ export interface InspectionStart {
 /** Does the sentence open an inspection? Its subject: the officials before the verb, or a delegation. */
 export function inspectionStart(text: string, officials: OfficialMention[]): InspectionStart | null {
   const { accompany } = lexicon().verbs;
-  const delegation = /([\u4e00-\u9fff]{2,6}?[市区县省])?(?:党政)?代表团/.exec(text);
+  const delegation = text.includes('代表团') ? /([\u4e00-\u9fff]{2,6}?[市区县省])?(?:党政)?代表团/.exec(text) : null;
   const verb = inspectionVerb().exec(text);
   if (!verb) return null;
   const beforeVerb = officials.filter((o) => o.end <= verb.index);

@@ -133,4 +133,10 @@ export function wordBefore(text: string, end: number, words: readonly string[]):
   return undefined;
 }
 
+/** What /\s/ matches, tested cheaply: every such character lies below U+3001 but U+FEFF. */
+export function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c <= 0x3000 || c === 0xfeff) && /\s/.test(ch);
+}
+
 export const isHan = (ch: string | undefined): boolean => !!ch && /[\u3400-\u9fff]/.test(ch);

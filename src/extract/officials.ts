@@ -8,7 +8,7 @@
  *  - once introduced, a name alone (袁家军指出).
  * Bylines (记者 胡元勇, 本报讯(刘乐平 余勤)) are never officials.
  */
-import { lexicon, lazy, alternation, wordAt } from './lexicon.ts';
+import { lexicon, lazy, alternation, wordAt, isSpace } from './lexicon.ts';
 import { nameAt, listNameAt, surnameLength } from './names.ts';
 import { roleMatches, type ChainState, type Post } from './titles.ts';
 
@@ -21,6 +21,9 @@ export interface OfficialMention {
 }
 
 const SEPARATORS = /[、和及]/;
+/** What may stand before a list of names, and before a name opening a clause (besides white space). */
+const BEFORE_LIST = new Set('，,。；;：:、（('.split(''));
+const BEFORE_CLAUSE = new Set('，,。；;：:'.split(''));
 /** Verbs that, opening a clause after a name, show an official acting: 王浩主持, 王昌荣宣读. */
 const CLAUSE_ACTS = ['宣读', '致辞', '部署', '作交流发言', '作典型发言'];
 
@@ -40,10 +43,10 @@ export function bylineNames(text: string): string[] {
   for (const m of text.matchAll(bylineWords())) {
     out.push(...m[1].split(/[\s、，]+/).filter((n) => n.length >= 2 && n.length <= 4));
   }
-  for (const m of text.matchAll(/(?:讯|电)\s*[（(]([^）)]{2,40})[）)]/g)) {
+  if (/[讯电]/.test(text)) for (const m of text.matchAll(/(?:讯|电)\s*[（(]([^）)]{2,40})[）)]/g)) {
     out.push(...m[1].split(/[\s、，,]+/).filter((n) => n.length >= 2 && n.length <= 4));
   }
-  for (const m of text.matchAll(/([\u4e00-\u9fff]{2,4})\s+摄/g)) out.push(m[1]);
+  if (text.includes('摄')) for (const m of text.matchAll(/([\u4e00-\u9fff]{2,4})\s+摄/g)) out.push(m[1]);
   return out;
 }
 
@@ -111,7 +114,7 @@ export function findOfficials(
 
   // Lists of names that attend, speak or chair: 黄莉新、陈金彪、王成出席; 葛慧君、黄建发和其他省领导出席.
   for (let at = 0; at < text.length; at++) {
-    if (at > 0 && !/[，,。；;：:\s、（(]/.test(text[at - 1])) continue;
+    if (at > 0 && !BEFORE_LIST.has(text[at - 1]) && !isSpace(text[at - 1])) continue;
     if (!surnameLength(text, at)) continue;
     const run = nameRun(text, at, known);
     if (run.length < 2 && !(run.length === 1 && known.has(run[0].name))) continue;
@@ -133,7 +136,7 @@ export function findOfficials(
     }
   }
   for (let at = 0; at < text.length; at++) {
-    if (at > 0 && !/[，,。；;：:\s]/.test(text[at - 1])) continue;
+    if (at > 0 && !BEFORE_CLAUSE.has(text[at - 1]) && !isSpace(text[at - 1])) continue;
     const name = nameAt(text, at, known);
     if (!name) continue;
     if (wordAt(text, at + name.length, chair)) add(name, at, [], 'chair');

@@ -338,9 +338,24 @@ export function lineScan(scan: PlaceScan, start: number, end: number): PlaceScan
   return { candidates: inLine(scan.candidates), commonWords: inLine(scan.commonWords) };
 }
 
-/** Division mentions in `text` (Simplified script), in text order. */
-export function findDivisions(text: string, options: FindDivisionsOptions = {}): DivisionMention[] {
-  return mentionsOf(scanPlaces(text), options);
+/**
+ * Mentions in short texts read without options, kept: titles and inspection targets ask
+ * about the same few words (市委书记, 县长, 德清县…) again and again.
+ */
+const shortTexts = new Map<string, readonly DivisionMention[]>();
+const SHORT_TEXT = 32;
+const SHORT_TEXTS_KEPT = 8192;
+
+/** Division mentions in `text` (Simplified script), in text order. The result must not be changed. */
+export function findDivisions(text: string, options?: FindDivisionsOptions): readonly DivisionMention[] {
+  if (options || text.length > SHORT_TEXT) return mentionsOf(scanPlaces(text), options);
+  let mentions = shortTexts.get(text);
+  if (mentions === undefined) {
+    mentions = mentionsOf(scanPlaces(text));
+    if (shortTexts.size >= SHORT_TEXTS_KEPT) shortTexts.delete(shortTexts.keys().next().value!);
+    shortTexts.set(text, mentions);
+  }
+  return mentions;
 }
 
 /** Division mentions of a scanned text, chosen in context. */
