@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
+import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   cleanText,
@@ -17,6 +18,7 @@ import {
   type Article,
   type ReadFailure,
 } from '../src/read/index.ts';
+import { mayConvert } from '../src/read/script.ts';
 
 /** Reads bytes and insists on an Article. */
 function read(name: string, bytes: Buffer | string): Article {
@@ -186,6 +188,25 @@ describe('cleaning', () => {
     const s = a.items[0].sentences.find((x) => x.text.includes('县委书记张明'))!;
     expect(s.original).toContain('縣委書記張明');
     expect(read('s.txt', SIMPLIFIED_NEWS).script).toBe('simplified');
+  });
+
+  it('skips the conversion only for text that OpenCC leaves as it is', () => {
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    // Every dictionary entry that changes its text holds a character mayConvert sees...
+    const t2s = OpenCC.Locale.configs.t2s as { normalizationChain?: string[][]; conversionChain: string[][] };
+    const entries = [...(t2s.normalizationChain ?? []), ...t2s.conversionChain].flat().flatMap((d) => d.split('|'));
+    const missed = entries.map((e) => e.split(' ')).filter(([from, to]) => from !== to && !mayConvert(from));
+    expect(missed).toEqual([]);
+    // ...and every character it passes over converts to itself.
+    let passed = '';
+    for (let c = 0x20; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if ((c < 0xd800 || c > 0xdfff) && !mayConvert(ch)) passed += ch;
+    }
+    expect(passed.length).toBeGreaterThan(50_000);
+    expect(convert(passed)).toBe(passed);
+    expect(mayConvert('区委书记讲话')).toBe(false);
+    expect(mayConvert('区委書記讲话')).toBe(true);
   });
 
   it('removes pinyin ruby after Han characters, ASCII or fullwidth brackets', () => {

@@ -1,15 +1,21 @@
 /** Character classes used by the cleaners (UTF-16 code units). */
 
 export function isHan(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return !!ch && isHanCode(ch.charCodeAt(0));
+}
+
+/** `isHan` for a UTF-16 code unit (-1, for "no character", is not Han). */
+export function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
 }
 
 /** Fullwidth and CJK punctuation, including curly quotes, dashes and the ellipsis. */
 export function isCjkPunct(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return !!ch && isCjkPunctCode(ch.charCodeAt(0));
+}
+
+/** `isCjkPunct` for a UTF-16 code unit. */
+export function isCjkPunctCode(c: number): boolean {
   return (
     (c >= 0x3000 && c <= 0x303f && c !== 0x3007) ||
     (c >= 0xff01 && c <= 0xff0f) ||
@@ -27,6 +33,10 @@ export function isCjk(ch: string | undefined): boolean {
   return isHan(ch) || isCjkPunct(ch);
 }
 
+export function isCjkCode(c: number): boolean {
+  return isHanCode(c) || isCjkPunctCode(c);
+}
+
 /** Marks that end a sentence. */
 export const SENTENCE_END = '。！？；';
 /** Closing marks that stay with the sentence they follow. */
@@ -34,6 +44,6 @@ export const CLOSERS = '”’」』）》】';
 
 export function hanCount(s: string): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (isHan(s[i])) n++;
+  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) n++;
   return n;
 }

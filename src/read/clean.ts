@@ -1,4 +1,4 @@
-import { isCjk, isCjkPunct, isHan } from './chars.ts';
+import { isCjkCode, isCjkPunctCode, isHanCode } from './chars.ts';
 import { toSimplifiedSameLength, detectScript } from './script.ts';
 import type { Script } from './types.ts';
 
@@ -23,14 +23,16 @@ export interface CleanedDocument {
   columnar: boolean;
 }
 
-/** Text and raw offsets of one line while the passes run. */
+/**
+ * Text and raw offsets of one line while the passes run. The text is kept as UTF-16 code
+ * units: the passes test characters by number, and do not build a string per character.
+ */
 interface Chars {
-  c: string[];
+  c: number[];
   o: number[];
 }
 
 const TONE_VOWELS = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
-const PINYIN_LETTER = /^[a-zü]$/;
 const TONELESS_SYLLABLE = /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[aeiouv]{1,3}(?:n|ng|r)?$/;
 const RUBY_WITH_TONE = /[\u4e00-\u9fff][(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]/g;
 const MARKDOWN_IMAGE = /!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g;
@@ -38,6 +40,15 @@ const MARKDOWN_LINK = /(?<!!)\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/|\.)[^)\s]{0
 const MARKDOWN_LINE_MARKER = /^\s{0,3}(?:#{1,6}|>)\s+/;
 const MARKDOWN_EMPHASIS = /\*\*[^*\n]{1,300}\*\*/g;
 const QUESTION_WORDS = /什么|什麼|啥|何|吗|嗎|呢|哪|怎|谁|誰|几|幾|多少|是否|难道|難道|岂|豈|么|麼/;
+
+/** UTF-16 code units the passes look for. */
+const SPACE = 0x20;
+const OPEN = 0x28; // (
+const CLOSE = 0x29; // )
+const FULL_OPEN = 0xff08; // （
+const FULL_CLOSE = 0xff09; // ）
+const QUESTION = 0x3f; // ?
+const FULL_QUESTION = 0xff1f; // ？
 
 /** Document-wide facts the line passes need. */
 interface Context {
@@ -49,31 +60,41 @@ interface Context {
   quoteOpen: boolean;
 }
 
+function text(codes: number[], from = 0, to = codes.length): string {
+  let s = '';
+  // In slices: a spread of a very long line would exceed the argument limit.
+  for (let i = from; i < to; i += 4096) s += String.fromCharCode(...codes.slice(i, Math.min(to, i + 4096)));
+  return s;
+}
+
+/** [a-zü]: a letter of toneless pinyin. */
+function isPinyinLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || c === 0xfc;
+}
+
 /** Reads `(pinyin)` starting at the opening bracket; returns the index of `)` or -1. */
-function pinyinEnd(c: string[], open: number, ctx: Context, needOpen = true): number {
+function pinyinEnd(c: number[], open: number, ctx: Context, needOpen = true): number {
   let k = open;
   if (needOpen) {
-    if (c[k] !== '(' && c[k] !== '（') return -1;
+    if (c[k] !== OPEN && c[k] !== FULL_OPEN) return -1;
     k++;
   }
-  let letters = '';
+  const from = k;
   let tone = false;
-  while (k < c.length && letters.length <= 7) {
-    const ch = c[k];
-    if (TONE_VOWELS.includes(ch)) tone = true;
-    else if (!PINYIN_LETTER.test(ch)) break;
-    letters += ch;
+  while (k < c.length && k - from <= 7) {
+    if (TONE_VOWELS.includes(String.fromCharCode(c[k]))) tone = true;
+    else if (!isPinyinLetter(c[k])) break;
     k++;
   }
-  if (letters.length === 0 || letters.length > 7) return -1;
-  if (c[k] !== ')' && c[k] !== '）') return -1;
+  const letters = k - from;
+  if (letters === 0 || letters > 7) return -1;
+  if (c[k] !== CLOSE && c[k] !== FULL_CLOSE) return -1;
   if (tone) return k;
-  return ctx.rubyDoc && TONELESS_SYLLABLE.test(letters) ? k : -1;
+  return ctx.rubyDoc && TONELESS_SYLLABLE.test(text(c, from, k)) ? k : -1;
 }
 
 /** Markdown markup goes, its text stays: images, `# ` headings, `> ` quotes, `**`, link targets. */
 function removeMarkdown(line: string, chars: Chars): Chars {
-  if (!/[!#>*\[]/.test(line)) return chars;
   const drop = new Uint8Array(line.length);
   for (const m of line.matchAll(MARKDOWN_IMAGE)) drop.fill(1, m.index, m.index + m[0].length);
   const marker = MARKDOWN_LINE_MARKER.exec(line);
@@ -86,14 +107,16 @@ function removeMarkdown(line: string, chars: Chars): Chars {
     drop.fill(1, m.index, m.index + 2);
     drop.fill(1, m.index + m[0].length - 2, m.index + m[0].length);
   }
-  return filter(chars, (i) => !drop[i]);
+  return without(chars, drop);
 }
 
-function filter(chars: Chars, keep: (i: number) => boolean): Chars {
-  const c: string[] = [];
+/** The characters not marked in `drop` (the same object when none is). */
+function without(chars: Chars, drop: Uint8Array | null): Chars {
+  if (drop === null || !drop.includes(1)) return chars;
+  const c: number[] = [];
   const o: number[] = [];
   for (let i = 0; i < chars.c.length; i++) {
-    if (keep(i)) {
+    if (!drop[i]) {
       c.push(chars.c[i]);
       o.push(chars.o[i]);
     }
@@ -101,70 +124,97 @@ function filter(chars: Chars, keep: (i: number) => boolean): Chars {
   return { c, o };
 }
 
+/** Zero-width characters, the BOM and control characters other than tab and line feed. */
+function isInvisible(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0xfeff || c <= 0x08 || (c >= 0x0b && c <= 0x1f);
+}
+
+/** Tab, no-break space, the typographic spaces and the ideographic space. */
+function isOtherSpace(c: number): boolean {
+  return c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+}
+
 /** Invisible characters go; every kind of space becomes an ASCII space. */
 function normaliseSpaces(chars: Chars): Chars {
-  const out = filter(chars, (i) => !/[\u200b-\u200d\ufeff\r\u0000-\u0008\u000b-\u001f]/.test(chars.c[i]));
-  for (let i = 0; i < out.c.length; i++) if (/[\t\u00a0\u2000-\u200a\u3000]/.test(out.c[i])) out.c[i] = ' ';
-  return out;
+  const { c } = chars;
+  let drop: Uint8Array | null = null;
+  for (let i = 0; i < c.length; i++) {
+    if (isInvisible(c[i])) (drop ??= new Uint8Array(c.length))[i] = 1;
+    else if (isOtherSpace(c[i])) c[i] = SPACE;
+  }
+  return without(chars, drop);
 }
 
 /** `區(qū)` -> `區`; `?(gòu)` and `?gòu)` garbage go entirely. Real brackets stay. */
 function removeRuby(chars: Chars, ctx: Context): Chars {
   const { c } = chars;
-  const drop = new Uint8Array(c.length);
+  let drop: Uint8Array | null = null;
   for (let i = 0; i < c.length; i++) {
-    if (isHan(c[i])) {
+    if (isHanCode(c[i]) && (c[i + 1] === OPEN || c[i + 1] === FULL_OPEN)) {
       const end = pinyinEnd(c, i + 1, ctx);
       if (end > 0) {
-        drop.fill(1, i + 1, end + 1);
+        (drop ??= new Uint8Array(c.length)).fill(1, i + 1, end + 1);
         i = end - 1;
       }
-    } else if (c[i] === '?' || c[i] === '？') {
-      const end = c[i + 1] === '(' || c[i + 1] === '（' ? pinyinEnd(c, i + 1, ctx) : pinyinEnd(c, i + 1, ctx, false);
+    } else if (c[i] === QUESTION || c[i] === FULL_QUESTION) {
+      const end = c[i + 1] === OPEN || c[i + 1] === FULL_OPEN ? pinyinEnd(c, i + 1, ctx) : pinyinEnd(c, i + 1, ctx, false);
       if (end > 0) {
-        drop.fill(1, i, end + 1);
+        (drop ??= new Uint8Array(c.length)).fill(1, i, end + 1);
         i = end;
       }
     }
   }
-  return filter(chars, (i) => !drop[i]);
+  return without(chars, drop);
 }
 
-function neighbour(c: string[], i: number, step: 1 | -1): string | undefined {
+/** The nearest character that is not a space, or -1 at the end of the line. */
+function neighbour(c: number[], i: number, step: 1 | -1): number {
   let k = i + step;
-  while (k >= 0 && k < c.length && c[k] === ' ') k += step;
-  return c[k];
+  while (k >= 0 && k < c.length && c[k] === SPACE) k += step;
+  return k >= 0 && k < c.length ? c[k] : -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Marks that end the clause a `?` may close. */
+const CLAUSE_END = new Set([...'，。！？；'].map((ch) => ch.charCodeAt(0)));
+
+/** The ASCII punctuation `fullwidthPunctuation` looks at: , : ; ! ? ( ) " . */
+function isAsciiPunct(c: number): boolean {
+  return c < 0x80 && ',:;!?()".'.includes(String.fromCharCode(c));
 }
 
 /** ASCII punctuation between Chinese characters becomes fullwidth; `?` garbage goes. */
 function fullwidthPunctuation(chars: Chars, ctx: Context): Chars {
   const { c } = chars;
-  const drop = new Uint8Array(c.length);
+  let drop: Uint8Array | null = null;
   for (let i = 0; i < c.length; i++) {
-    const ch = c[i];
-    if (!',:;!?()".'.includes(ch)) continue;
+    if (!isAsciiPunct(c[i])) continue;
+    const ch = String.fromCharCode(c[i]);
     const prev = neighbour(c, i, -1);
     const next = neighbour(c, i, 1);
-    const near = isCjk(prev) || isCjk(next);
-    if (ch === ',' && near) c[i] = '，';
-    else if (ch === ':' && near && !(/\d/.test(prev ?? '') && /\d/.test(next ?? ''))) c[i] = '：';
-    else if (ch === ';' && near) c[i] = '；';
-    else if (ch === '!' && isCjk(prev)) c[i] = '！';
-    else if (ch === '(' && near) c[i] = '（';
-    else if (ch === ')' && near) c[i] = '）';
-    else if (ch === '.' && isHan(prev) && (next === undefined || isHan(next))) c[i] = '。';
+    const near = isCjkCode(prev) || isCjkCode(next);
+    if (ch === ',' && near) c[i] = 0xff0c; // ，
+    else if (ch === ':' && near && !(isDigit(prev) && isDigit(next))) c[i] = 0xff1a; // ：
+    else if (ch === ';' && near) c[i] = 0xff1b; // ；
+    else if (ch === '!' && isCjkCode(prev)) c[i] = 0xff01; // ！
+    else if (ch === '(' && near) c[i] = FULL_OPEN;
+    else if (ch === ')' && near) c[i] = FULL_CLOSE;
+    else if (ch === '.' && isHanCode(prev) && (next === -1 || isHanCode(next))) c[i] = 0x3002; // 。
     else if (ch === '"' && near) {
-      c[i] = ctx.quoteOpen ? '“' : '”';
+      c[i] = ctx.quoteOpen ? 0x201c : 0x201d; // “ ”
       ctx.quoteOpen = !ctx.quoteOpen;
-    } else if (ch === '?' && isCjk(prev)) {
+    } else if (ch === '?' && isCjkCode(prev)) {
       // A real question has a question word shortly before; a lone `?` stands for a lost character.
-      let clause = '';
-      for (let k = i - 1; k >= 0 && k >= i - 30 && !'，。！？；'.includes(c[k]); k--) clause = c[k] + clause;
-      if (QUESTION_WORDS.test(clause)) c[i] = '？';
-      else drop[i] = 1;
+      let k = i - 1;
+      while (k >= 0 && k >= i - 30 && !CLAUSE_END.has(c[k])) k--;
+      if (QUESTION_WORDS.test(text(c, k + 1, i))) c[i] = FULL_QUESTION;
+      else (drop ??= new Uint8Array(c.length))[i] = 1;
     }
   }
-  return filter(chars, (i) => !drop[i]);
+  return without(chars, drop);
 }
 
 /** A bracket pair is fullwidth on both sides or neither: `2020(2021）` -> `2020（2021）`. */
@@ -172,47 +222,67 @@ function pairBrackets(chars: Chars): Chars {
   const { c } = chars;
   const open: number[] = [];
   for (let i = 0; i < c.length; i++) {
-    if (c[i] === '(' || c[i] === '（') open.push(i);
-    else if ((c[i] === ')' || c[i] === '）') && open.length > 0) {
+    if (c[i] === OPEN || c[i] === FULL_OPEN) open.push(i);
+    else if ((c[i] === CLOSE || c[i] === FULL_CLOSE) && open.length > 0) {
       const j = open.pop()!;
-      if (c[i] === '）' || c[j] === '（') {
-        c[i] = '）';
-        c[j] = '（';
+      if (c[i] === FULL_CLOSE || c[j] === FULL_OPEN) {
+        c[i] = FULL_CLOSE;
+        c[j] = FULL_OPEN;
       }
     }
   }
   return chars;
 }
 
-const PUNCT_RANK: Record<string, number> = { '，': 0, '、': 1, '：': 2, '；': 3, '。': 4, '！': 4, '？': 4 };
+/** Rank of a separator (a run keeps its strongest), or -1 for other characters. */
+function punctRank(c: number): number {
+  switch (c) {
+    case 0xff0c: // ，
+      return 0;
+    case 0x3001: // 、
+      return 1;
+    case 0xff1a: // ：
+      return 2;
+    case 0xff1b: // ；
+      return 3;
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+      return 4;
+    default:
+      return -1;
+  }
+}
 
 /** `,,` `,、` `,。` `。。`: a run of separators keeps its strongest mark. */
 function collapsePunctuation(chars: Chars): Chars {
   const { c } = chars;
-  const drop = new Uint8Array(c.length);
+  let drop: Uint8Array | null = null;
   let i = 0;
   while (i < c.length) {
-    if (!(c[i] in PUNCT_RANK)) {
+    if (punctRank(c[i]) < 0) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < c.length && c[j] in PUNCT_RANK) j++;
+    while (j < c.length && punctRank(c[j]) >= 0) j++;
     if (j - i > 1) {
       let best = i;
-      for (let k = i + 1; k < j; k++) if (PUNCT_RANK[c[k]] > PUNCT_RANK[c[best]]) best = k;
+      for (let k = i + 1; k < j; k++) if (punctRank(c[k]) > punctRank(c[best])) best = k;
+      drop ??= new Uint8Array(c.length);
       for (let k = i; k < j; k++) if (k !== best) drop[k] = 1;
     }
     i = j;
   }
-  return filter(chars, (k) => !drop[k]);
+  return without(chars, drop);
 }
 
-/** Han, space, Han pairs in a raw line. */
-function ocrGaps(line: string): number[] {
+/** Han, space, Han pairs in the raw line [start, end): offsets from the line start. */
+function ocrGaps(raw: string, start: number, end: number): number[] {
   const gaps: number[] = [];
-  for (let i = 1; i + 1 < line.length; i++) {
-    if ((line[i] === ' ' || line[i] === '\u3000') && isHan(line[i - 1]) && isHan(line[i + 1])) gaps.push(i);
+  for (let i = start + 1; i + 1 < end; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c === SPACE || c === 0x3000) && isHanCode(raw.charCodeAt(i - 1)) && isHanCode(raw.charCodeAt(i + 1))) gaps.push(i - start);
   }
   return gaps;
 }
@@ -237,9 +307,9 @@ type JoinMode = 'none' | 'body' | 'all';
 const CREDIT_END = /(记者|記者|通讯员|通訊員|摄影|攝影|编辑|編輯)$/;
 
 /** Han characters in a row from `from` in direction `step`, counting up to `limit`. */
-function hanRun(c: string[], from: number, step: 1 | -1, limit: number): number {
+function hanRun(c: number[], from: number, step: 1 | -1, limit: number): number {
   let n = 0;
-  for (let k = from; k >= 0 && k < c.length && n < limit && isHan(c[k]); k += step) n++;
+  for (let k = from; k >= 0 && k < c.length && n < limit && isHanCode(c[k]); k += step) n++;
   return n;
 }
 
@@ -248,12 +318,11 @@ function hanRun(c: string[], from: number, step: 1 | -1, limit: number): number 
  * 习近平, 新区 党工委), unless it separates short names (张三 李四) or follows a
  * credit (记者 胡元勇).
  */
-function breaksWord(c: string[], space: number, after: number): boolean {
+function breaksWord(c: number[], space: number, after: number): boolean {
   const left = hanRun(c, space - 1, -1, 4);
   const right = hanRun(c, after, 1, 4);
   if (left < 4 && right < 4) return false;
-  const before = c.slice(Math.max(0, space - 3), space).join('');
-  return !CREDIT_END.test(before);
+  return !CREDIT_END.test(text(c, Math.max(0, space - 3), space));
 }
 
 /**
@@ -263,31 +332,31 @@ function breaksWord(c: string[], space: number, after: number): boolean {
  */
 function fixSpaces(chars: Chars, mode: JoinMode): Chars {
   const { c } = chars;
-  const drop = new Uint8Array(c.length);
+  let drop: Uint8Array | null = null;
   let depth = 0;
   for (let i = 0; i < c.length; i++) {
-    if (c[i] === '（') depth++;
-    else if (c[i] === '）') depth = Math.max(0, depth - 1);
-    if (c[i] !== ' ') continue;
+    if (c[i] === FULL_OPEN) depth++;
+    else if (c[i] === FULL_CLOSE) depth = Math.max(0, depth - 1);
+    if (c[i] !== SPACE) continue;
     let j = i;
-    while (j + 1 < c.length && c[j + 1] === ' ') j++;
-    for (let k = i + 1; k <= j; k++) drop[k] = 1;
-    const prev = c[i - 1];
-    const next = c[j + 1];
-    const betweenHan = isHan(prev) && isHan(next);
+    while (j + 1 < c.length && c[j + 1] === SPACE) j++;
+    if (j > i) (drop ??= new Uint8Array(c.length)).fill(1, i + 1, j + 1);
+    const prev = i > 0 ? c[i - 1] : -1;
+    const next = j + 1 < c.length ? c[j + 1] : -1;
+    const betweenHan = isHanCode(prev) && isHanCode(next);
     if (
-      prev === undefined ||
-      next === undefined ||
-      isCjkPunct(prev) ||
-      isCjkPunct(next) ||
+      prev === -1 ||
+      next === -1 ||
+      isCjkPunctCode(prev) ||
+      isCjkPunctCode(next) ||
       (betweenHan && mode === 'all') ||
       (betweenHan && mode === 'body' && depth === 0 && i === j && breaksWord(c, i, j + 1))
     ) {
-      drop[i] = 1;
+      (drop ??= new Uint8Array(c.length))[i] = 1;
     }
     i = j;
   }
-  return filter(chars, (k) => !drop[k]);
+  return without(chars, drop);
 }
 
 /** Splits raw text into lines: [start, end) of each, without the line break. */
@@ -314,32 +383,82 @@ function documentContext(raw: string, bounds: Array<[number, number]>): Context 
   for (const [s, e] of bounds) {
     if (e - s < 30) continue;
     longLines++;
-    if (ocrGaps(raw.slice(s, e)).length >= 2) gappy++;
+    if (ocrGaps(raw, s, e).length >= 2) gappy++;
   }
   return { rubyDoc: rubies >= 3, columnar: gappy >= 3 && gappy >= 0.3 * longLines, quoteOpen: true };
 }
 
-function cleanLine(raw: string, start: number, end: number, ctx: Context): Chars {
-  const line = raw.slice(start, end);
-  const c: string[] = new Array(line.length);
-  const o: number[] = new Array(line.length);
+/** Bits of `passesFor`: the passes a line needs. */
+const MARKDOWN = 1;
+const SPACES = 2;
+const RUBY = 4;
+const PUNCT = 8;
+const FIX_SPACES = 16;
+const SEPARATOR = 32;
+const COLLAPSE = 64;
+
+/**
+ * For each UTF-16 code unit, the passes that act on it: a line without any of them comes
+ * out of a pass unchanged (ruby ends with a closing bracket; `pairBrackets` only changes
+ * ASCII brackets; `fixSpaces` only drops spaces).
+ */
+const TRIGGERS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isInvisible(c) || isOtherSpace(c)) TRIGGERS[c] |= SPACES;
+  if (isOtherSpace(c) || c === SPACE) TRIGGERS[c] |= FIX_SPACES;
+  if (isAsciiPunct(c)) TRIGGERS[c] |= PUNCT;
+  if (punctRank(c) >= 0) TRIGGERS[c] |= SEPARATOR;
+}
+for (const ch of '!#>*[') TRIGGERS[ch.charCodeAt(0)] |= MARKDOWN;
+for (const ch of ')）') TRIGGERS[ch.charCodeAt(0)] |= RUBY;
+
+/** Which passes `line` needs, as bits; two separators in a row need `collapsePunctuation`. */
+function passesFor(line: string): number {
+  let needs = 0;
+  let previous = 0;
   for (let i = 0; i < line.length; i++) {
-    c[i] = line[i];
+    const t = TRIGGERS[line.charCodeAt(i)];
+    if (t & previous & SEPARATOR) needs |= COLLAPSE;
+    needs |= t;
+    previous = t;
+  }
+  return needs & ~SEPARATOR;
+}
+
+function cleanLine(raw: string, start: number, end: number, ctx: Context): { text: string; offsets: number[] } {
+  const line = raw.slice(start, end);
+  const needs = passesFor(line);
+  const c = new Array<number>(line.length);
+  const o = new Array<number>(line.length);
+  for (let i = 0; i < line.length; i++) {
+    c[i] = line.charCodeAt(i);
     o[i] = start + i;
   }
-  let chars = removeMarkdown(line, { c, o });
-  chars = normaliseSpaces(chars);
-  chars = removeRuby(chars, ctx);
-  chars = fullwidthPunctuation(chars, ctx);
-  chars = pairBrackets(chars);
+  // Most lines need no pass at all.
+  if (needs === 0) return { text: line, offsets: o };
+  let chars: Chars = { c, o };
+  if (needs & MARKDOWN) chars = removeMarkdown(line, chars);
+  if (needs & SPACES) chars = normaliseSpaces(chars);
+  if (needs & RUBY) chars = removeRuby(chars, ctx);
+  if (needs & PUNCT) chars = pairBrackets(fullwidthPunctuation(chars, ctx));
   chars = collapsePunctuation(chars);
-  const gaps = ocrGaps(line);
-  let mode: JoinMode = 'none';
-  if (gaps.length > 0) {
-    if ((ctx.columnar && looksLikeBody(line)) || columnarLine(line, gaps)) mode = 'all';
-    else if (/[，。,；;：:！？]/.test(line) && line.trim().length >= 20) mode = 'body';
+  if (needs & FIX_SPACES) {
+    const gaps = ocrGaps(raw, start, end);
+    let mode: JoinMode = 'none';
+    if (gaps.length > 0) {
+      if ((ctx.columnar && looksLikeBody(line)) || columnarLine(line, gaps)) mode = 'all';
+      else if (/[，。,；;：:！？]/.test(line) && line.trim().length >= 20) mode = 'body';
+    }
+    chars = fixSpaces(chars, mode);
   }
-  return fixSpaces(chars, mode);
+  // Many lines come out as they went in: keep the line itself rather than rebuild it.
+  return { text: unchanged(line, chars.c) ? line : text(chars.c), offsets: chars.o };
+}
+
+function unchanged(line: string, c: number[]): boolean {
+  if (c.length !== line.length) return false;
+  for (let i = 0; i < c.length; i++) if (c[i] !== line.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Cleans every line of the raw text; lines keep their raw bounds. */
@@ -347,14 +466,17 @@ export function cleanDocument(raw: string): CleanedDocument {
   const bounds = rawLines(raw);
   const ctx = documentContext(raw, bounds);
   const cleaned = bounds.map(([s, e]) => cleanLine(raw, s, e, ctx));
-  const joined = cleaned.map((l) => l.c.join('')).join('\n');
+  const joined = cleaned.map((l) => l.text).join('\n');
   const simplified = toSimplifiedSameLength(joined);
   const script = detectScript(joined, simplified);
   const lines: CleanLine[] = [];
+  // Lines of a Simplified text are already what conversion would give.
+  const converted = simplified !== joined;
   let at = 0;
   cleaned.forEach((l, i) => {
-    lines.push({ text: simplified.slice(at, at + l.c.length), offsets: l.o, start: bounds[i][0], end: bounds[i][1] });
-    at += l.c.length + 1;
+    const text = !converted ? l.text : simplified.slice(at, at + l.text.length);
+    lines.push({ text, offsets: l.offsets, start: bounds[i][0], end: bounds[i][1] });
+    at += l.text.length + 1;
   });
   return { lines, script, columnar: ctx.columnar };
 }

@@ -5,8 +5,46 @@ import type { Script } from './types.ts';
 // pages (區, 會, 講話, 長, 幹部) as well as the Taiwan and Hong Kong variants do.
 let converter: ((s: string) => string) | null = null;
 
+/**
+ * Marks (by UTF-16 code unit) characters such that every dictionary entry of the
+ * conversion that changes its text contains at least one of them. A text holding none of
+ * them converts to itself, so most articles, already Simplified, skip the conversion.
+ * Built from the dictionaries behind `Converter({ from: 't', to: 'cn' })` (OpenCC's t2s
+ * config); a character outside the Basic Multilingual Plane marks its high surrogate.
+ */
+let changing: Uint8Array | null = null;
+
+function changingUnits(): Uint8Array {
+  if (changing) return changing;
+  const config = OpenCC.Locale.configs.t2s as { normalizationChain?: string[][]; conversionChain: string[][] };
+  const entries = [...(config.normalizationChain ?? []), ...config.conversionChain]
+    .flat()
+    .flatMap((dict) => dict.split('|').map((entry) => entry.split(' ') as [string, string]))
+    .filter(([from, to]) => from !== to);
+  const marks = new Uint8Array(0x10000);
+  // Single characters that change mark themselves; a phrase that holds none of them
+  // marks its first character that differs.
+  for (const [from] of entries) if ([...from].length === 1) marks[from.charCodeAt(0)] = 1;
+  for (const [from, to] of entries) {
+    if ([...from].some((ch) => marks[ch.charCodeAt(0)])) continue;
+    let i = 0;
+    while (i < from.length - 1 && from[i] === to[i]) i++;
+    marks[from.charCodeAt(i)] = 1;
+  }
+  changing = marks;
+  return marks;
+}
+
+/** Whether `s` holds a character that Traditional -> Simplified conversion may change. */
+export function mayConvert(s: string): boolean {
+  const marks = changingUnits();
+  for (let i = 0; i < s.length; i++) if (marks[s.charCodeAt(i)]) return true;
+  return false;
+}
+
 /** Traditional -> Simplified (Simplified text passes through unchanged). */
 export function toSimplified(s: string): string {
+  if (!mayConvert(s)) return s;
   const convert = (converter ??= OpenCC.Converter({ from: 't', to: 'cn' }) as (s: string) => string);
   return convert(s);
 }
@@ -28,6 +66,7 @@ export function toSimplifiedSameLength(s: string): string {
 
 /** Traditional when a noticeable share of the Han characters change under conversion. */
 export function detectScript(original: string, simplified: string): Script {
+  if (original === simplified) return 'simplified';
   let han = 0;
   let changed = 0;
   const n = Math.min(original.length, simplified.length);
