@@ -98,13 +98,13 @@ export function alternation(words: string[]): string {
 }
 
 /**
- * Words grouped by one end character, each group in the list's order: finding a word at a
- * position then looks at the few words that can match there, not the whole list.
+ * Words grouped by the code unit at one end, each group in the list's order: finding a word
+ * at a position then looks at the few words that can match there, not the whole list.
  */
-const byFirst = new WeakMap<readonly string[], Map<string, string[]>>();
-const byLast = new WeakMap<readonly string[], Map<string, string[]>>();
+const byFirst = new WeakMap<readonly string[], Map<number, string[]>>();
+const byLast = new WeakMap<readonly string[], Map<number, string[]>>();
 
-function grouped(words: readonly string[], cache: WeakMap<readonly string[], Map<string, string[]>>, end: (w: string) => string): Map<string, string[]> {
+function grouped(words: readonly string[], cache: WeakMap<readonly string[], Map<number, string[]>>, end: (w: string) => number): Map<number, string[]> {
   let groups = cache.get(words);
   if (groups === undefined) {
     groups = new Map();
@@ -121,22 +121,21 @@ function grouped(words: readonly string[], cache: WeakMap<readonly string[], Map
 
 /** The first word of `words` that `text` starts with at `at`, or undefined. */
 export function wordAt(text: string, at: number, words: readonly string[]): string | undefined {
-  const group = grouped(words, byFirst, (w) => w[0]).get(text[at]);
+  const group = grouped(words, byFirst, (w) => w.charCodeAt(0)).get(text.charCodeAt(at));
   if (group) for (const w of group) if (text.startsWith(w, at)) return w;
   return undefined;
 }
 
 /** The first word of `words` that `text` ends with at `end` (exclusive), or undefined. */
 export function wordBefore(text: string, end: number, words: readonly string[]): string | undefined {
-  const group = grouped(words, byLast, (w) => w[w.length - 1]).get(text[end - 1]);
+  const group = grouped(words, byLast, (w) => w.charCodeAt(w.length - 1)).get(text.charCodeAt(end - 1));
   if (group) for (const w of group) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
   return undefined;
 }
 
-/** What /\s/ matches, tested cheaply: every such character lies below U+3001 but U+FEFF. */
-export function isSpace(ch: string): boolean {
+/** A CJK ideograph of the BMP's main blocks (U+3400–U+9FFF); `ch` is one character or undefined. */
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
   const c = ch.charCodeAt(0);
-  return (c <= 0x3000 || c === 0xfeff) && /\s/.test(ch);
+  return c >= 0x3400 && c <= 0x9fff;
 }
-
-export const isHan = (ch: string | undefined): boolean => !!ch && /[\u3400-\u9fff]/.test(ch);

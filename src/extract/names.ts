@@ -10,10 +10,20 @@ const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了�
 /** Organs of two or more characters: 和政协委员 is no name 和政. */
 const longOrgans = lazy(() => lexicon().titles.organs.filter((o) => o.length > 1));
 
+/** Surnames by code unit: single[u] for a one-character surname, compoundStart[u] for the first of a compound one. */
+const surnameUnits = lazy(() => {
+  const single = new Uint8Array(0x10000);
+  const compoundStart = new Uint8Array(0x10000);
+  for (const s of lexicon().surnames.single) single[s.charCodeAt(0)] = 1;
+  for (const s of lexicon().surnames.compound) compoundStart[s.charCodeAt(0)] = 1;
+  return { single, compoundStart };
+});
+
 export function surnameLength(text: string, at: number): number {
-  const { single, compound } = lexicon().surnames;
-  if (compound.has(text.slice(at, at + 2))) return 2;
-  return single.has(text[at]) ? 1 : 0;
+  const unit = text.charCodeAt(at);
+  const { single, compoundStart } = surnameUnits();
+  if (compoundStart[unit] === 1 && lexicon().surnames.compound.has(text.slice(at, at + 2))) return 2;
+  return single[unit] === 1 ? 1 : 0;
 }
 
 /** How strongly the text at `at` ends a name: 2 = punctuation or a following word, 1 = a weak one-character word, 0 = no. */

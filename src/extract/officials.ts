@@ -8,7 +8,7 @@
  *  - once introduced, a name alone (袁家军指出).
  * Bylines (记者 胡元勇, 本报讯(刘乐平 余勤)) are never officials.
  */
-import { lexicon, lazy, alternation, wordAt, isSpace } from './lexicon.ts';
+import { lexicon, lazy, alternation, wordAt } from './lexicon.ts';
 import { nameAt, listNameAt, surnameLength } from './names.ts';
 import { roleMatches, type ChainState, type Post } from './titles.ts';
 
@@ -21,9 +21,16 @@ export interface OfficialMention {
 }
 
 const SEPARATORS = /[、和及]/;
-/** What may stand before a list of names, and before a name opening a clause (besides white space). */
-const BEFORE_LIST = new Set('，,。；;：:、（('.split(''));
-const BEFORE_CLAUSE = new Set('，,。；;：:'.split(''));
+/** What may stand before a list of names, and before a name opening a clause. */
+const BEFORE_LIST = /[，,。；;：:\s、（(]/g;
+const BEFORE_CLAUSE = /[，,。；;：:\s]/g;
+
+/** The offsets of `text` that start it or follow a character of `before`, in order. */
+function offsetsAfter(text: string, before: RegExp): number[] {
+  const offsets = [0];
+  for (const m of text.matchAll(before)) if (m.index! + 1 < text.length) offsets.push(m.index! + 1);
+  return offsets;
+}
 /** Verbs that, opening a clause after a name, show an official acting: 王浩主持, 王昌荣宣读. */
 const CLAUSE_ACTS = ['宣读', '致辞', '部署', '作交流发言', '作典型发言'];
 
@@ -113,8 +120,7 @@ export function findOfficials(
   }
 
   // Lists of names that attend, speak or chair: 黄莉新、陈金彪、王成出席; 葛慧君、黄建发和其他省领导出席.
-  for (let at = 0; at < text.length; at++) {
-    if (at > 0 && !BEFORE_LIST.has(text[at - 1]) && !isSpace(text[at - 1])) continue;
+  for (const at of offsetsAfter(text, BEFORE_LIST)) {
     if (!surnameLength(text, at)) continue;
     const run = nameRun(text, at, known);
     if (run.length < 2 && !(run.length === 1 && known.has(run[0].name))) continue;
@@ -135,8 +141,7 @@ export function findOfficials(
       }
     }
   }
-  for (let at = 0; at < text.length; at++) {
-    if (at > 0 && !BEFORE_CLAUSE.has(text[at - 1]) && !isSpace(text[at - 1])) continue;
+  for (const at of offsetsAfter(text, BEFORE_CLAUSE)) {
     const name = nameAt(text, at, known);
     if (!name) continue;
     if (wordAt(text, at + name.length, chair)) add(name, at, [], 'chair');

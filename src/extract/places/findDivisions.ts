@@ -71,19 +71,23 @@ interface TrieNode {
 
 interface SurfaceIndex {
   root: TrieNode;
+  /** startsSurface[u]: some surface starts with code unit u (most characters start none). */
+  startsSurface: Uint8Array;
 }
 
 const NO_SURFACES: readonly { length: number; surface: Surface }[] = [];
 
 /** The surfaces that start at `pos`, shortest first, with their lengths. */
 function surfacesAt(text: string, pos: number, idx: SurfaceIndex): readonly { length: number; surface: Surface }[] {
-  // Most positions start no name: answer those without allocating.
-  let node = idx.root.next.get(text.charCodeAt(pos));
-  if (!node) return NO_SURFACES;
+  // Most positions start no name: answer those without a lookup or an allocation.
+  const first = text.charCodeAt(pos);
+  if (idx.startsSurface[first] !== 1) return NO_SURFACES;
+  let node = idx.root.next.get(first)!;
   const found: { length: number; surface: Surface }[] = [];
   for (let j = pos + 1; j < text.length; j++) {
-    node = node.next.get(text.charCodeAt(j));
-    if (!node) break;
+    const next = node.next.get(text.charCodeAt(j));
+    if (!next) break;
+    node = next;
     if (node.surface) found.push({ length: j + 1 - pos, surface: node.surface });
   }
   return found;
@@ -119,11 +123,23 @@ function index(): SurfaceIndex {
     }
     node.surface = { short, checkAsShort: !use.some((e) => e.suffixed), divisions };
   }
-  surfaceIndex = { root };
+  const startsSurface = new Uint8Array(0x10000);
+  for (const unit of root.next.keys()) startsSurface[unit] = 1;
+  surfaceIndex = { root, startsSurface };
   return surfaceIndex;
 }
 
-const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.test(ch);
+/** hanUnits[u]: the code unit u alone is a character of the Han script (filled on first use). */
+let hanUnits: Uint8Array | undefined;
+
+function hanUnitTable(): Uint8Array {
+  if (!hanUnits) {
+    hanUnits = new Uint8Array(0x10000);
+    for (let u = 0; u < 0x10000; u++) if (/\p{Script=Han}/u.test(String.fromCharCode(u))) hanUnits[u] = 1;
+  }
+  return hanUnits;
+}
+const isHan = (ch: string | undefined): boolean => !!ch && hanUnitTable()[ch.charCodeAt(0)] === 1;
 
 /** Some division name starts at `pos` (浙江|江山: the 江 after 浙江 starts a name). */
 function divisionStartsAt(text: string, pos: number, idx: SurfaceIndex): boolean {
