@@ -43,8 +43,10 @@ function acceptQuoted(text: string, inner: string, start: number, end: number): 
   return null;
 }
 
-function* occurrences(text: string, word: string): Generator<number> {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) yield at;
+function occurrences(text: string, word: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) offsets.push(at);
+  return offsets;
 }
 
 export function findCampaigns(text: string, known: ReadonlySet<string>): CampaignMention[] {

@@ -33,7 +33,7 @@ import { loadGazetteer } from './divisions.ts';
 import { parentChain } from './hierarchy.ts';
 import { placeMatchingRules, type PlaceMatchingRules } from './lexicon.ts';
 import { segmentWords, type Words } from './segmentation.ts';
-import { countiesWithTownship, isTownshipName, MAX_TOWNSHIP_NAME_LENGTH } from './townships.ts';
+import { countiesWithTownship, isTownshipName, mayEndTownshipName, MAX_TOWNSHIP_NAME_LENGTH } from './townships.ts';
 import type { Division, DivisionMention, DivisionLevel } from './types.ts';
 
 export interface FindDivisionsOptions {
@@ -188,7 +188,7 @@ function alignsWithWords(words: Words, text: string, start: number, end: number,
 function insideTownshipName(text: string, start: number, end: number, free: number): boolean {
   for (let from = start - 1; from >= free && start - from < MAX_TOWNSHIP_NAME_LENGTH && isHan(text[from]); from--) {
     for (let to = end; to <= text.length && to - from <= MAX_TOWNSHIP_NAME_LENGTH; to++) {
-      if (isTownshipName(text.slice(from, to))) return true;
+      if (mayEndTownshipName(text, to) && isTownshipName(text.slice(from, to))) return true;
     }
   }
   return false;

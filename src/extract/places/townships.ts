@@ -32,6 +32,14 @@ function readStreets(): PackageStreet[] {
 /** Longest township name looked for by `isTownshipName` callers (新丰镇, 八宝山街道). */
 export const MAX_TOWNSHIP_NAME_LENGTH = 8;
 
+/** The last characters of township suffixes (镇, 乡, 道, 处, 木). */
+const SUFFIX_ENDS = new Set(TOWNSHIP_SUFFIXES.map((s) => s.charCodeAt(s.length - 1)));
+
+/** A township name may end at `end` in `text`: a cheap test before building and looking up the name. */
+export function mayEndTownshipName(text: string, end: number): boolean {
+  return SUFFIX_ENDS.has(text.charCodeAt(end - 1));
+}
+
 /** `name` is the full name of some township (新丰镇, 八宝山街道, 常宁乡). */
 export function isTownshipName(name: string): boolean {
   townshipNames ??= new Set(readStreets().map((s) => s.name).filter((n) => TOWNSHIP_SUFFIXES.some((x) => n.endsWith(x))));
