@@ -99,38 +99,74 @@ export function alternation(words: string[]): string {
 
 /**
  * Words grouped by the code unit at one end, each group in the list's order: finding a word
- * at a position then looks at the few words that can match there, not the whole list.
+ * at a position then looks at the few words that can match there (most positions: none,
+ * answered from `units`), not the whole list.
  */
-const byFirst = new WeakMap<readonly string[], Map<number, string[]>>();
-const byLast = new WeakMap<readonly string[], Map<number, string[]>>();
+interface WordGroups {
+  /** units[u]: some word has u at that end. */
+  units: Uint8Array;
+  groups: Map<number, string[]>;
+}
 
-function grouped(words: readonly string[], cache: WeakMap<readonly string[], Map<number, string[]>>, end: (w: string) => number): Map<number, string[]> {
-  let groups = cache.get(words);
-  if (groups === undefined) {
-    groups = new Map();
+const byFirst = new WeakMap<readonly string[], WordGroups>();
+const byLast = new WeakMap<readonly string[], WordGroups>();
+
+function grouped(words: readonly string[], cache: WeakMap<readonly string[], WordGroups>, end: (w: string) => number): WordGroups {
+  let index = cache.get(words);
+  if (index === undefined) {
+    index = { units: new Uint8Array(0x10000), groups: new Map() };
     for (const w of words) {
-      const key = end(w);
-      const group = groups.get(key);
+      const unit = end(w);
+      index.units[unit] = 1;
+      const group = index.groups.get(unit);
       if (group) group.push(w);
-      else groups.set(key, [w]);
+      else index.groups.set(unit, [w]);
     }
-    cache.set(words, groups);
+    cache.set(words, index);
   }
-  return groups;
+  return index;
 }
 
 /** The first word of `words` that `text` starts with at `at`, or undefined. */
 export function wordAt(text: string, at: number, words: readonly string[]): string | undefined {
-  const group = grouped(words, byFirst, (w) => w.charCodeAt(0)).get(text.charCodeAt(at));
-  if (group) for (const w of group) if (text.startsWith(w, at)) return w;
+  const { units, groups } = grouped(words, byFirst, (w) => w.charCodeAt(0));
+  const unit = text.charCodeAt(at);
+  if (units[unit] !== 1) return undefined;
+  for (const w of groups.get(unit)!) if (text.startsWith(w, at)) return w;
   return undefined;
 }
 
 /** The first word of `words` that `text` ends with at `end` (exclusive), or undefined. */
 export function wordBefore(text: string, end: number, words: readonly string[]): string | undefined {
-  const group = grouped(words, byLast, (w) => w.charCodeAt(w.length - 1)).get(text.charCodeAt(end - 1));
-  if (group) for (const w of group) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
+  const { units, groups } = grouped(words, byLast, (w) => w.charCodeAt(w.length - 1));
+  const unit = text.charCodeAt(end - 1);
+  if (units[unit] !== 1) return undefined;
+  for (const w of groups.get(unit)!) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
   return undefined;
+}
+
+/** A table of the code units a character class matches: unitsOf(/[，。\s]/)[u] is 1 when String.fromCharCode(u) matches. */
+export function unitsOf(characterClass: RegExp): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) if (characterClass.test(String.fromCharCode(u))) units[u] = 1;
+  return units;
+}
+
+/**
+ * Every occurrence of `words` in `text`, as a global regex of their alternation finds them:
+ * from left to right, at each position the first word of the list, the search going on
+ * after it.
+ */
+export function findWords(text: string, words: readonly string[]): { word: string; start: number; end: number }[] {
+  const found: { word: string; start: number; end: number }[] = [];
+  for (let at = 0; at < text.length; ) {
+    const word = wordAt(text, at, words);
+    if (word) {
+      found.push({ word, start: at, end: at + word.length });
+      at += word.length;
+    } else at++;
+  }
+  return found;
 }
 
 /** A CJK ideograph of the BMP's main blocks (U+3400–U+9FFF); `ch` is one character or undefined. */

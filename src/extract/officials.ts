@@ -8,7 +8,7 @@
  *  - once introduced, a name alone (袁家军指出).
  * Bylines (记者 胡元勇, 本报讯(刘乐平 余勤)) are never officials.
  */
-import { lexicon, lazy, alternation, wordAt } from './lexicon.ts';
+import { lexicon, lazy, alternation, unitsOf, wordAt } from './lexicon.ts';
 import { nameAt, listNameAt, surnameLength } from './names.ts';
 import { roleMatches, type ChainState, type Post } from './titles.ts';
 
@@ -22,13 +22,13 @@ export interface OfficialMention {
 
 const SEPARATORS = /[、和及]/;
 /** What may stand before a list of names, and before a name opening a clause. */
-const BEFORE_LIST = /[，,。；;：:\s、（(]/g;
-const BEFORE_CLAUSE = /[，,。；;：:\s]/g;
+const BEFORE_LIST = lazy(() => unitsOf(/[，,。；;：:\s、（(]/));
+const BEFORE_CLAUSE = lazy(() => unitsOf(/[，,。；;：:\s]/));
 
 /** The offsets of `text` that start it or follow a character of `before`, in order. */
-function offsetsAfter(text: string, before: RegExp): number[] {
+function offsetsAfter(text: string, before: Uint8Array): number[] {
   const offsets = [0];
-  for (const m of text.matchAll(before)) if (m.index! + 1 < text.length) offsets.push(m.index! + 1);
+  for (let at = 1; at < text.length; at++) if (before[text.charCodeAt(at - 1)] === 1) offsets.push(at);
   return offsets;
 }
 /** Verbs that, opening a clause after a name, show an official acting: 王浩主持, 王昌荣宣读. */
@@ -120,7 +120,7 @@ export function findOfficials(
   }
 
   // Lists of names that attend, speak or chair: 黄莉新、陈金彪、王成出席; 葛慧君、黄建发和其他省领导出席.
-  for (const at of offsetsAfter(text, BEFORE_LIST)) {
+  for (const at of offsetsAfter(text, BEFORE_LIST())) {
     if (!surnameLength(text, at)) continue;
     const run = nameRun(text, at, known);
     if (run.length < 2 && !(run.length === 1 && known.has(run[0].name))) continue;
@@ -141,7 +141,7 @@ export function findOfficials(
       }
     }
   }
-  for (const at of offsetsAfter(text, BEFORE_CLAUSE)) {
+  for (const at of offsetsAfter(text, BEFORE_CLAUSE())) {
     const name = nameAt(text, at, known);
     if (!name) continue;
     if (wordAt(text, at + name.length, chair)) add(name, at, [], 'chair');

@@ -6,7 +6,7 @@
  * article's context (市委书记 in a Hangzhou paper).
  */
 import { findDivisions, divisionByCode, parentChain } from './gazetteer.ts';
-import { lexicon, alternation, wordAt } from './lexicon.ts';
+import { lexicon, findWords, wordAt } from './lexicon.ts';
 import { placeRef, freePlace, type PlaceContext } from './context.ts';
 import type { PlaceRef } from './types.ts';
 
@@ -30,10 +30,8 @@ interface Segment {
 const ROLE_LEVEL = /^(?:常务)?(?:副)?(?:代)?(省|市|区|县|州|镇|乡|旗)长$/;
 const CHAIN_STOP = /[，,。；;：:“”"「」《》！？!?\s]/;
 
-let roleRegex: RegExp | undefined;
 export function roleMatches(text: string): { role: string; start: number; end: number }[] {
-  roleRegex ??= new RegExp(alternation(lexicon().titles.roles), 'g');
-  return [...text.matchAll(roleRegex)].map((m) => ({ role: m[0], start: m.index!, end: m.index! + m[0].length }));
+  return findWords(text, lexicon().titles.roles).map((m) => ({ role: m.word, start: m.start, end: m.end }));
 }
 
 function endingRole(segment: string): string | undefined {

@@ -51,7 +51,10 @@ export interface Words {
  * text between two of them ("a chunk") is cut the same alone as within the whole text, and
  * only the chunks where a place name may stand need cutting.
  */
-const BREAKS = new Set(' \n\t\u3000，。、；：？！“”‘’（）《》【】「」『』〈〉…—·,;:!?()"\'[]{}<>/|~*='.split(''));
+const BREAK_CHARACTERS = ' \n\t\u3000，。、；：？！“”‘’（）《》【】「」『』〈〉…—·,;:!?()"\'[]{}<>/|~*=';
+const BREAKS = new Uint8Array(0x10000);
+for (let i = 0; i < BREAK_CHARACTERS.length; i++) BREAKS[BREAK_CHARACTERS.charCodeAt(i)] = 1;
+const isBreakUnit = (text: string, i: number) => BREAKS[text.charCodeAt(i)] === 1;
 
 interface ChunkWords {
   starts: Uint8Array;
@@ -65,17 +68,17 @@ export function segmentWords(text: string): Words {
   const chunkAt = new Map<number, { start: number; words: ChunkWords | null }>();
   const around = (i: number): { start: number; words: ChunkWords | null } => {
     let start = i;
-    while (!whole && start > 0 && !BREAKS.has(text[start - 1])) start--;
+    while (!whole && start > 0 && !isBreakUnit(text, start - 1)) start--;
     let chunk = chunkAt.get(start);
     if (!chunk) {
       let end = i;
-      while (end < text.length && (whole || !BREAKS.has(text[end]))) end++;
+      while (end < text.length && (whole || !isBreakUnit(text, end))) end++;
       chunk = { start, words: chunkWords(text.slice(start, end)) };
       chunkAt.set(start, chunk);
     }
     return chunk;
   };
-  const isBreak = (i: number) => !whole && (i >= text.length || BREAKS.has(text[i]));
+  const isBreak = (i: number) => !whole && (i >= text.length || isBreakUnit(text, i));
   return {
     known: (i) => isBreak(i) || around(i).words !== null,
     startsAt(i) {
