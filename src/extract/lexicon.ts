@@ -129,11 +129,20 @@ function grouped(words: readonly string[], cache: WeakMap<readonly string[], Wor
 
 /** The first word of `words` that `text` starts with at `at`, or undefined. */
 export function wordAt(text: string, at: number, words: readonly string[]): string | undefined {
-  const { units, groups } = grouped(words, byFirst, (w) => w.charCodeAt(0));
+  return firstWordAt(grouped(words, byFirst, (w) => w.charCodeAt(0)), text, at);
+}
+
+function firstWordAt({ units, groups }: WordGroups, text: string, at: number): string | undefined {
   const unit = text.charCodeAt(at);
   if (units[unit] !== 1) return undefined;
   for (const w of groups.get(unit)!) if (text.startsWith(w, at)) return w;
   return undefined;
+}
+
+/** `wordAt` for one list, for loops over every position of a text. */
+export function wordFinder(words: readonly string[]): (text: string, at: number) => string | undefined {
+  const index = grouped(words, byFirst, (w) => w.charCodeAt(0));
+  return (text, at) => firstWordAt(index, text, at);
 }
 
 /** The first word of `words` that `text` ends with at `end` (exclusive), or undefined. */
@@ -159,8 +168,9 @@ export function unitsOf(characterClass: RegExp): Uint8Array {
  */
 export function findWords(text: string, words: readonly string[]): { word: string; start: number; end: number }[] {
   const found: { word: string; start: number; end: number }[] = [];
+  const index = grouped(words, byFirst, (w) => w.charCodeAt(0));
   for (let at = 0; at < text.length; ) {
-    const word = wordAt(text, at, words);
+    const word = firstWordAt(index, text, at);
     if (word) {
       found.push({ word, start: at, end: at + word.length });
       at += word.length;

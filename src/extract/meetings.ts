@@ -5,7 +5,7 @@
  * …会议部署要求) is not one. A generic name takes the organ that held it
  * (区委常委会召开会议 -> 区委常委会会议).
  */
-import { lexicon, wordAt } from './lexicon.ts';
+import { lexicon, wordAt, wordFinder } from './lexicon.ts';
 
 export type MeetingTrigger = 'held' | 'chaired' | 'attended' | 'spoken';
 
@@ -31,8 +31,9 @@ const REFERRED_AFTER = /^(?:精神|部署|要求|决策|决定|以来|上的重�
  */
 function endingSpans(text: string, endings: string[]): { start: number; end: number }[] {
   const at: ({ start: number; end: number } | undefined)[] = [];
+  const endingAt = wordFinder(endings);
   for (let p = 0; p < text.length; p++) {
-    const w = wordAt(text, p, endings);
+    const w = endingAt(text, p);
     if (w) at[p] = { start: p, end: p + w.length };
   }
   return at.filter((span): span is { start: number; end: number } => {
@@ -105,7 +106,7 @@ export function findMeetings(text: string): MeetingMention[] {
     out.push({ name, start, end, trigger, placeText });
   }
   // 开展座谈, 进行座谈交流: an unnamed meeting.
-  for (const m of text.matchAll(/(?:开展|进行|召开)(座谈)(?!会)/g)) {
+  if (text.includes('座谈')) for (const m of text.matchAll(/(?:开展|进行|召开)(座谈)(?!会)/g)) {
     out.push({ name: m[1], start: m.index! + m[0].length - 2, end: m.index! + m[0].length, trigger: 'held', placeText: null });
   }
   return out;

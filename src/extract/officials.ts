@@ -47,7 +47,8 @@ const actVerbs = lazy(() => {
 /** Names that bylines give: after 记者/通讯员/摄影, inside 本报讯(…) and before 摄. */
 export function bylineNames(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(bylineWords())) {
+  // A pattern of a long alternation tries every position: run it only when one of its words stands in the text.
+  if (lexicon().titles.notOfficialsBefore.some((w) => text.includes(w))) for (const m of text.matchAll(bylineWords())) {
     out.push(...m[1].split(/[\s、，]+/).filter((n) => n.length >= 2 && n.length <= 4));
   }
   if (/[讯电]/.test(text)) for (const m of text.matchAll(/(?:讯|电)\s*[（(]([^）)]{2,40})[）)]/g)) {
@@ -105,7 +106,8 @@ export function findOfficials(
   }
 
   // Group titles: 区领导姜永柱、赵立明…  and  朱重烈、张健等市四套班子领导.
-  for (const m of text.matchAll(groupTitle())) {
+  const groupTitled = lexicon().titles.groupTitles.some((w) => text.includes(w));
+  if (groupTitled) for (const m of text.matchAll(groupTitle())) {
     for (const n of nameRun(text, m.index! + m[0].length, known)) add(n.name, n.start, [], 'group');
     if (text[m.index! - 1] === '等') {
       // Walk back over the list that ends before 等.
