@@ -31,6 +31,21 @@ const JUNK_SHORT: RegExp[] = [
   /^更多关于.{0,20}的(资讯|新闻)|^相关(新闻|阅读|链接)[：:]?$/,
 ];
 
+/**
+ * The same patterns joined into one per set of flags, so that a line is scanned once
+ * rather than once per pattern.
+ */
+function joined(patterns: RegExp[]): RegExp[] {
+  const flags = [...new Set(patterns.map((re) => re.flags))];
+  return flags.map((f) => {
+    const sources = patterns.filter((re) => re.flags === f).map((re) => `(?:${re.source})`);
+    return new RegExp(sources.join('|'), f);
+  });
+}
+
+const ANY_JUNK = joined(JUNK_ANY);
+const SHORT_JUNK = joined(JUNK_SHORT);
+
 /** Lines up to this long may be navigation or widgets. */
 const SHORT_LINE = 40;
 
@@ -45,10 +60,11 @@ const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
 
 export function isJunkLine(text: string): boolean {
   if (text === '') return false;
-  if (hanCount(text) === 0) return true; // page numbers, phone numbers, English mastheads
-  if (hanCount(text) === 1 && text.length <= 2) return true; // a stray OCR character
-  if (/^!\[/.test(text)) return true;
-  return JUNK_ANY.some((re) => re.test(text)) || (text.length <= SHORT_LINE && JUNK_SHORT.some((re) => re.test(text)));
+  const han = hanCount(text, 2);
+  if (han === 0) return true; // page numbers, phone numbers, English mastheads
+  if (han === 1 && text.length <= 2) return true; // a stray OCR character
+  if (text.startsWith('![')) return true;
+  return ANY_JUNK.some((re) => re.test(text)) || (text.length <= SHORT_LINE && SHORT_JUNK.some((re) => re.test(text)));
 }
 
 export function isCreditLine(text: string): boolean {
@@ -56,7 +72,9 @@ export function isCreditLine(text: string): boolean {
 }
 
 export function isCreditSentence(text: string): boolean {
-  return CREDIT_SENTENCE.test(text);
+  // Cheap to rule out first: a credit ends with 摄, a source note opens with 图 or 来.
+  const first = text[0];
+  return (text.endsWith('摄') || first === '图' || first === '来') && CREDIT_SENTENCE.test(text);
 }
 
 export function isTimestampLine(text: string): boolean {

@@ -42,8 +42,9 @@ export const SENTENCE_END = '。！？；';
 /** Closing marks that stay with the sentence they follow. */
 export const CLOSERS = '”’」』）》】';
 
-export function hanCount(s: string): number {
+/** Han characters in `s`; counting stops at `atMost` when a caller needs no more. */
+export function hanCount(s: string, atMost = Infinity): number {
   let n = 0;
-  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) n++;
+  for (let i = 0; i < s.length && n < atMost; i++) if (isHanCode(s.charCodeAt(i))) n++;
   return n;
 }

@@ -427,15 +427,13 @@ function passesFor(line: string): number {
 
 function cleanLine(raw: string, start: number, end: number, ctx: Context): { text: string; offsets: number[] } {
   const line = raw.slice(start, end);
-  const needs = passesFor(line);
-  const c = new Array<number>(line.length);
   const o = new Array<number>(line.length);
-  for (let i = 0; i < line.length; i++) {
-    c[i] = line.charCodeAt(i);
-    o[i] = start + i;
-  }
+  for (let i = 0; i < line.length; i++) o[i] = start + i;
+  const needs = passesFor(line);
   // Most lines need no pass at all.
   if (needs === 0) return { text: line, offsets: o };
+  const c = new Array<number>(line.length);
+  for (let i = 0; i < line.length; i++) c[i] = line.charCodeAt(i);
   let chars: Chars = { c, o };
   if (needs & MARKDOWN) chars = removeMarkdown(line, chars);
   if (needs & SPACES) chars = normaliseSpaces(chars);

@@ -31,7 +31,12 @@ export function parseNumeral(s: string): number {
 const NUM = '[0-9０-９]{1,4}|[零〇O○o一二两三四五六七八九十廿卅]{1,4}';
 
 function halfwidth(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // Most text has no fullwidth digit: look before building a new string.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  }
+  return s;
 }
 
 function pad(n: number): string {
@@ -132,6 +137,20 @@ const TELEGRAM = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电/;
 /** How many leading lines count as the page header (title, source, date line). */
 const HEADER_LINES = 15;
 
+/** The first HEADER_LINES non-blank lines of `raw`, trimmed (read no further than them). */
+function headerLines(raw: string): string[] {
+  const head: string[] = [];
+  let start = 0;
+  while (head.length < HEADER_LINES && start <= raw.length) {
+    let end = start;
+    while (end < raw.length && raw.charCodeAt(end) !== 10 && raw.charCodeAt(end) !== 13) end++;
+    const line = raw.slice(start, end).trim();
+    if (line !== '') head.push(line);
+    start = end + (raw.charCodeAt(end) === 13 && raw.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return head;
+}
+
 /**
  * The article's own date when the text states it with a year: a labelled publication
  * time (发布时间:2019-11-19), a date line in the page header (温州网 2024-09-30 09:36:55,
@@ -139,11 +158,7 @@ const HEADER_LINES = 15;
  * dateline. Null otherwise (a year-less page, a year only inside the text).
  */
 export function findPublishedDate(raw: string): string | null {
-  const lines = raw
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const head = lines.slice(0, HEADER_LINES).map((l) => halfwidth(toSimplified(l.slice(0, 300))));
+  const head = headerLines(raw).map((l) => halfwidth(toSimplified(l.slice(0, 300))));
   for (const line of head) {
     const m = LABELLED.exec(line);
     const date = m && formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -155,7 +170,7 @@ export function findPublishedDate(raw: string): string | null {
     const iso = HEADER_ISO.exec(line);
     const date = iso && formatDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (date) return date;
-    const mast = MASTHEAD.exec(line);
+    const mast = line.includes('年') ? MASTHEAD.exec(line) : null; // a costly pattern: rule it out cheaply
     const mdate = mast && formatDate(parseNumeral(mast[1]), parseNumeral(mast[2]), parseNumeral(mast[3]));
     if (mdate && /农历|星期|周[一二三四五六日天]|版|期|来源|发布|^\S*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?$/.test(line)) return mdate;
   }

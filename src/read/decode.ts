@@ -1,3 +1,4 @@
+import { isUtf8, transcode } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { commonHanRatio } from './common-han.ts';
@@ -40,11 +41,9 @@ function binaryKind(bytes: Uint8Array): string | null {
 
 /** Strict UTF-8: null when the bytes are not valid UTF-8. */
 function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  if (!isUtf8(bytes)) return null;
+  // ICU's transcoder decodes mostly-Chinese text several times faster than TextDecoder.
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /** Zero bytes mostly on odd (LE) or even (BE) positions: UTF-16 text with ASCII in it. */

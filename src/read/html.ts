@@ -12,9 +12,11 @@ const BLOCKS = new Set([
 
 /** Whether a text read from a file without an .html name is nevertheless an HTML page. */
 export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  return /^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<!doctype html)/.test(head) ||
-    (/^<!--/.test(head) && /<html[\s>]/.test(head));
+  const head = text.slice(0, 2048).trimStart();
+  if (!head.startsWith('<')) return false; // every form below opens with a tag
+  const lower = head.toLowerCase();
+  return /^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<!doctype html)/.test(lower) ||
+    (/^<!--/.test(lower) && /<html[\s>]/.test(lower));
 }
 
 /**

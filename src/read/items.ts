@@ -31,6 +31,11 @@ const DATELINE_PREFIX =
 const CAPTION = /(记者|通讯员|摄影)\s*[\u4e00-\u9fff]{2,4}(\s+[\u4e00-\u9fff]{2,4}){0,3}\s*摄$|图源[：:]/;
 const CHRONICLE_DAY = /^(\d{1,2})(?:日?\s*至\s*\d{1,2}日?)?[ \t\u3000]+(?=\S)|^同日[ \t\u3000]/;
 
+/** A photo caption; cheap to rule out first (it ends with 摄 or holds 图源). */
+function isCaption(text: string): boolean {
+  return (text.endsWith('摄') || text.includes('图源')) && CAPTION.test(text);
+}
+
 function isHeadlineText(text: string): boolean {
   if (text.length > 60 || /[。！？；]/.test(text) || /[，、：]$/.test(text)) return false;
   const commas = (text.match(/，/g) ?? []).length;
@@ -64,7 +69,7 @@ function chronicleDayOf(rawLine: string, chronicle: boolean): number | 'same' | 
 
 /** A line that ends mid-sentence: a candidate for continuing on the next line. */
 function endsMidSentence(text: string, columnar: boolean): boolean {
-  if (CAPTION.test(text)) return false;
+  if (isCaption(text)) return false;
   const last = text[text.length - 1];
   if (!(isHan(last) || last === '，' || last === '、' || /\w/.test(last))) return false;
   // Column OCR breaks lines anywhere; elsewhere a line without a comma is a heading.
@@ -99,7 +104,7 @@ function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: b
       strongDateline: d.strong,
       dateExpr: d.expr,
       chronicleDay: chronicleDayOf(raw.slice(l.start, l.end), chronicle),
-      caption: CAPTION.test(l.text),
+      caption: isCaption(l.text),
     };
   };
   let i = 0;
@@ -126,7 +131,7 @@ function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: b
       p.text += next.text;
       p.offsets = p.offsets.concat(next.offsets);
       p.headline = false;
-      p.caption = CAPTION.test(p.text);
+      p.caption = isCaption(p.text);
       i = k + 1;
     }
     out.push(p);

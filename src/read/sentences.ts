@@ -26,26 +26,24 @@ export function sentenceOf(raw: string, span: Span, a: number, b: number): Sente
   };
 }
 
+/** A sentence end with the closing marks (and further ends) that stay with it. */
+const SENTENCE_BREAK = new RegExp(`[${SENTENCE_END}][${CLOSERS}${SENTENCE_END}]*`, 'g');
+
 /**
  * Splits a paragraph after 。！？； (with any closing quote or bracket that follows);
  * drops photo-credit sentences (记者 胡元勇 摄, 图源：…).
  */
 export function splitSentences(raw: string, span: Span): Sentence[] {
+  const ends: number[] = [];
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(span.text); m; m = SENTENCE_BREAK.exec(span.text)) ends.push(SENTENCE_BREAK.lastIndex);
+  if (ends.length === 0 || ends[ends.length - 1] < span.text.length) ends.push(span.text.length);
   const out: Sentence[] = [];
-  const { text } = span;
   let from = 0;
-  const push = (to: number) => {
+  for (const to of ends) {
     const s = sentenceOf(raw, span, from, to);
     if (s && !isCreditSentence(s.text)) out.push(s);
     from = to;
-  };
-  for (let i = 0; i < text.length; i++) {
-    if (!SENTENCE_END.includes(text[i])) continue;
-    let j = i + 1;
-    while (j < text.length && (CLOSERS.includes(text[j]) || SENTENCE_END.includes(text[j]))) j++;
-    push(j);
-    i = j - 1;
   }
-  if (from < text.length) push(text.length);
   return out;
 }
