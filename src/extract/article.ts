@@ -137,7 +137,9 @@ function extractItem(
     const sentencePlaces = itemPlaces.filter((m) => m.start >= sentenceOffset && m.end <= sentenceOffset + sentence.text.length);
     sentenceOffset += sentence.text.length + 1;
     const text = sentence.text;
-    const dateExpr = leadingDateExpression(text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, ''));
+    // A dateline's 讯 (本报讯, 记者…讯) stands within the first 13 characters: the pattern needs no trying otherwise.
+    const afterDateline = text.slice(0, 13).includes('讯') ? text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, '') : text;
+    const dateExpr = leadingDateExpression(afterDateline);
     const sentenceDate = dateExpr ? resolveDate(dateExpr, item.date ?? article.reference ?? article.published) : null;
     if (sentenceDate) itemDate = sentenceDate;
     const evidence: Evidence = {
@@ -161,7 +163,7 @@ function extractItem(
     for (const m of sentencePlaces) facts.cities.push({ place: placeRef(m.division), evidence });
     const campaigns = findCampaigns(text, knownCampaigns);
     for (const c of campaigns) facts.campaigns.push({ name: c.name, evidence });
-    const org = /^([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text);
+    const org = /公司|集团|厂/.test(text) ? /^([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text) : null;
     if (org) lastOrganisation = org[1];
 
     // Meetings named in this sentence.
@@ -255,7 +257,7 @@ function extractItem(
       const meeting = meetingFor(m.name, evidence, m.placeText);
       for (const o of officials.filter((x) => x.end <= m.start)) attendMeeting(o.name, meeting, evidence);
     }
-    if (current?.kind === 'meeting' && current.meeting && /(?:^|[，。；\s]|在)会上|与会/.test(text)) {
+    if (current?.kind === 'meeting' && current.meeting && (text.includes('会上') || text.includes('与会')) && /(?:^|[，。；\s]|在)会上|与会/.test(text)) {
       const speaker = officials.find((o) => /^(?:会上|在会上)?[^，。]{0,4}?(?:强调|指出|讲话|表示|要求|宣读|通报|传达|提出)/.test(text.slice(o.end)));
       if (speaker) attendMeeting(speaker.name, current.meeting, evidence);
       if (/与会/.test(text)) for (const o of officials) attendMeeting(o.name, current.meeting, evidence);

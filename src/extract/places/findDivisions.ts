@@ -148,12 +148,15 @@ function divisionStartsAt(text: string, pos: number, idx: SurfaceIndex): boolean
 
 /** The name at [start, end) is the head of an organisation's or facility's name. */
 function insideOrganisationName(text: string, end: number, rules: PlaceMatchingRules): boolean {
-  let run = '';
-  for (let i = end; i < text.length && run.length < 14; i++) {
-    if (isHan(text[i])) run += text[i];
+  // The run of (up to 14) Han characters after the name.
+  let i = end;
+  for (let han = 0; i < text.length && han < 14; i++) {
+    if (isHan(text[i])) han++;
     // A single OCR space inside a name (配送服 务有限公司) does not end it.
     else if (!(text[i] === ' ' && isHan(text[i - 1]) && isHan(text[i + 1]))) break;
   }
+  let run = text.slice(end, i);
+  if (run.includes(' ')) run = run.replaceAll(' ', '');
   let cut = run.length;
   for (const breaker of rules.runBreakers) {
     const at = run.indexOf(breaker);
