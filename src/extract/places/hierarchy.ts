@@ -20,10 +20,17 @@ export function parentOf(division: Division): Division | undefined {
   return division.parentCode ? divisionByCode(division.parentCode) : undefined;
 }
 
-/** The division's ancestors, nearest first: 萧山区 -> [杭州市, 浙江省]. */
-export function parentChain(division: Division): Division[] {
-  const chain: Division[] = [];
-  for (let p = parentOf(division); p; p = parentOf(p)) chain.push(p);
+const chains = new WeakMap<Division, readonly Division[]>();
+
+/** The division's ancestors, nearest first: 萧山区 -> [杭州市, 浙江省]. Kept: place matching asks often. */
+export function parentChain(division: Division): readonly Division[] {
+  let chain = chains.get(division);
+  if (!chain) {
+    const ancestors: Division[] = [];
+    for (let p = parentOf(division); p; p = parentOf(p)) ancestors.push(p);
+    chain = Object.freeze(ancestors);
+    chains.set(division, chain);
+  }
   return chain;
 }
 
