@@ -4,23 +4,31 @@ import type { Article, ReadFailure } from './types.ts';
 
 const READ_AHEAD = 4;
 
-/** Reads the articles named by `paths` (files, directories, or `-` for standard input), one at a time. */
+/**
+ * Reads the articles named by `paths` (files, directories, or `-` for standard input), in
+ * order, a few files ahead so that disk reads overlap the caller's work on the current one
+ * (across paths too: `kg build *.txt` names each file on its own).
+ */
 export async function* readArticles(paths: string[], maxBytes = MAX_FILE_BYTES): AsyncGenerator<Article | ReadFailure> {
+  const ahead: Promise<Article | ReadFailure>[] = [];
   for (const path of paths) {
     if (path === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      yield readArticleBytes('<stdin>', Buffer.concat(chunks));
+      while (ahead.length) yield await ahead.shift()!;
+      yield await readStdin();
       continue;
     }
-    // Read a few files ahead, so that disk reads overlap the caller's work on the current one.
-    const ahead: Promise<Article | ReadFailure>[] = [];
     for await (const file of listInputFiles([path])) {
       ahead.push(readArticleFile(file, maxBytes));
       if (ahead.length > READ_AHEAD) yield await ahead.shift()!;
     }
-    while (ahead.length) yield await ahead.shift()!;
   }
+  while (ahead.length) yield await ahead.shift()!;
+}
+
+async function readStdin(): Promise<Article | ReadFailure> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return readArticleBytes('<stdin>', Buffer.concat(chunks));
 }
 
 /** All readable articles, and the files that failed with their reasons. */
