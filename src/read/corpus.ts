@@ -2,27 +2,12 @@ import { readArticleFile, readArticleBytes, isReadFailure, MAX_FILE_BYTES } from
 import { listInputFiles } from './files.ts';
 import type { Article, ReadFailure } from './types.ts';
 
-const READ_AHEAD = 4;
-
-/**
- * Reads the articles named by `paths` (files, directories, or `-` for standard input), in
- * order, a few files ahead so that disk reads overlap the caller's work on the current one
- * (across paths too: `kg build *.txt` names each file on its own).
- */
+/** Reads the articles named by `paths` (files, directories, or `-` for standard input), in order. */
 export async function* readArticles(paths: string[], maxBytes = MAX_FILE_BYTES): AsyncGenerator<Article | ReadFailure> {
-  const ahead: Promise<Article | ReadFailure>[] = [];
   for (const path of paths) {
-    if (path === '-') {
-      while (ahead.length) yield await ahead.shift()!;
-      yield await readStdin();
-      continue;
-    }
-    for await (const file of listInputFiles([path])) {
-      ahead.push(readArticleFile(file, maxBytes));
-      if (ahead.length > READ_AHEAD) yield await ahead.shift()!;
-    }
+    if (path === '-') yield await readStdin();
+    else for await (const file of listInputFiles([path])) yield readArticleFile(file, maxBytes);
   }
-  while (ahead.length) yield await ahead.shift()!;
 }
 
 async function readStdin(): Promise<Article | ReadFailure> {
