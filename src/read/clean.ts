@@ -52,8 +52,13 @@ const FULL_QUESTION = 0xff1f; // ？
 
 /** Document-wide facts the line passes need. */
 interface Context {
-  /** The page is full of pinyin ruby: toneless syllables in brackets are ruby too. */
-  rubyDoc: boolean;
+  /** The raw text of the whole page. */
+  raw: string;
+  /**
+   * The page is full of pinyin ruby: toneless syllables in brackets are ruby too. Found out
+   * only when a line holds such a syllable (`isRubyDoc`): most pages hold none.
+   */
+  rubyDoc: boolean | undefined;
   /** The page is OCR of narrow newspaper columns: spaces inside body lines are breaks. */
   columnar: boolean;
   /** Whether the next ASCII double quote opens (toggles through the document). */
@@ -90,7 +95,7 @@ function pinyinEnd(c: number[], open: number, ctx: Context, needOpen = true): nu
   if (letters === 0 || letters > 7) return -1;
   if (c[k] !== CLOSE && c[k] !== FULL_CLOSE) return -1;
   if (tone) return k;
-  return ctx.rubyDoc && TONELESS_SYLLABLE.test(text(c, from, k)) ? k : -1;
+  return TONELESS_SYLLABLE.test(text(c, from, k)) && isRubyDoc(ctx) ? k : -1;
 }
 
 /** Markdown markup goes, its text stays: images, `# ` headings, `> ` quotes, `**`, link targets. */
@@ -280,6 +285,8 @@ function collapsePunctuation(chars: Chars): Chars {
 /** Han, space, Han pairs in the raw line [start, end): offsets from the line start. */
 function ocrGaps(raw: string, start: number, end: number): number[] {
   const gaps: number[] = [];
+  const line = raw.slice(start, end);
+  if (!line.includes(' ') && !line.includes('\u3000')) return gaps; // a quick look first
   for (let i = start + 1; i + 1 < end; i++) {
     const c = raw.charCodeAt(i);
     if ((c === SPACE || c === 0x3000) && isHanCode(raw.charCodeAt(i - 1)) && isHanCode(raw.charCodeAt(i + 1))) gaps.push(i - start);
@@ -363,6 +370,15 @@ function fixSpaces(chars: Chars, mode: JoinMode): Chars {
 export function rawLines(raw: string): Array<[number, number]> {
   const lines: Array<[number, number]> = [];
   let start = 0;
+  if (!raw.includes('\r')) {
+    // Line feeds only (the usual case): let indexOf find them.
+    for (let i = raw.indexOf('\n'); i !== -1; i = raw.indexOf('\n', start)) {
+      lines.push([start, i]);
+      start = i + 1;
+    }
+    lines.push([start, raw.length]);
+    return lines;
+  }
   for (let i = 0; i < raw.length; i++) {
     const ch = raw.charCodeAt(i);
     if (ch === 10 || ch === 13) {
@@ -375,9 +391,17 @@ export function rawLines(raw: string): Array<[number, number]> {
   return lines;
 }
 
+/** Whether the page holds three or more Han characters with toned pinyin ruby. */
+function isRubyDoc(ctx: Context): boolean {
+  if (ctx.rubyDoc === undefined) {
+    let rubies = 0;
+    for (const _ of ctx.raw.matchAll(RUBY_WITH_TONE)) if (++rubies >= 3) break;
+    ctx.rubyDoc = rubies >= 3;
+  }
+  return ctx.rubyDoc;
+}
+
 function documentContext(raw: string, bounds: Array<[number, number]>): Context {
-  let rubies = 0;
-  for (const _ of raw.matchAll(RUBY_WITH_TONE)) if (++rubies >= 3) break;
   let longLines = 0;
   let gappy = 0;
   for (const [s, e] of bounds) {
@@ -385,7 +409,7 @@ function documentContext(raw: string, bounds: Array<[number, number]>): Context 
     longLines++;
     if (ocrGaps(raw, s, e).length >= 2) gappy++;
   }
-  return { rubyDoc: rubies >= 3, columnar: gappy >= 3 && gappy >= 0.3 * longLines, quoteOpen: true };
+  return { raw, rubyDoc: undefined, columnar: gappy >= 3 && gappy >= 0.3 * longLines, quoteOpen: true };
 }
 
 /** Bits of `passesFor`: the passes a line needs. */

@@ -188,6 +188,7 @@ export function findPublishedDate(raw: string): string | null {
  * (the reprint may be later), but the right reference for 今天 and day expressions.
  */
 export function findSourceNoteDate(raw: string): string | null {
+  if (!raw.includes('摘自')) return null; // the note names its source: 摘自…
   const lines = raw.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
   for (const line of lines.slice(-30)) {
     const m = EXCERPT.exec(halfwidth(line.slice(0, 300)));

@@ -74,7 +74,7 @@ export function detectScript(original: string, simplified: string): Script {
     const c = original.charCodeAt(i);
     if (c >= 0x3400 && c <= 0x9fff) {
       han++;
-      if (original[i] !== simplified[i]) changed++;
+      if (c !== simplified.charCodeAt(i)) changed++;
     }
   }
   return changed >= 2 && changed >= 0.05 * han ? 'traditional' : 'simplified';
