@@ -1,4 +1,5 @@
-import { opendir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { opendir } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
 /** Extensions of article files picked up from directories. */
@@ -12,11 +13,12 @@ export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
  */
 export async function* listInputFiles(paths: string[]): AsyncIterable<string> {
   for (const path of paths) {
+    // Synchronous: a stat costs microseconds, an awaited one a promise chain (paths may be thousands of files).
     let isDir = false;
     try {
-      isDir = (await stat(path)).isDirectory();
+      isDir = statSync(path).isDirectory();
     } catch {
-      isDir = false;
+      isDir = false; // reading it will say what is wrong
     }
     if (isDir) yield* walk(path);
     else yield path;
