@@ -18,7 +18,7 @@ import {
   type Article,
   type ReadFailure,
 } from '../src/read/index.ts';
-import { mayConvert } from '../src/read/script.ts';
+import { conversionSources, mayConvert } from '../src/read/script.ts';
 
 /** Reads bytes and insists on an Article. */
 function read(name: string, bytes: Buffer | string): Article {
@@ -207,6 +207,17 @@ describe('cleaning', () => {
     expect(convert(passed)).toBe(passed);
     expect(mayConvert('区委书记讲话')).toBe(false);
     expect(mayConvert('区委書記讲话')).toBe(true);
+  });
+
+  it('knows which characters can become a digit or 年 once converted', () => {
+    const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+    const sources = conversionSources('0123456789年');
+    expect(sources['年'.charCodeAt(0)]).toBe(1);
+    expect(sources['\uf98e'.charCodeAt(0)]).toBe(1); // the compatibility form of 年
+    let others = '';
+    for (let c = 0x20; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && !sources[c]) others += String.fromCharCode(c);
+    expect(convert(others)).not.toMatch(/[0-9年]/);
+    expect(convert('乾隆年間')).toBe('乾隆年间');
   });
 
   it('removes pinyin ruby after Han characters, ASCII or fullwidth brackets', () => {

@@ -1,4 +1,5 @@
-import { toSimplified } from './script.ts';
+import { rawLines } from './clean.ts';
+import { conversionSources, toSimplified } from './script.ts';
 
 /**
  * Dates in Chinese news: the article's own date, and day expressions (5日下午, 2月4日,
@@ -140,15 +141,23 @@ const HEADER_LINES = 15;
 /** The first HEADER_LINES non-blank lines of `raw`, trimmed (read no further than them). */
 function headerLines(raw: string): string[] {
   const head: string[] = [];
-  let start = 0;
-  while (head.length < HEADER_LINES && start <= raw.length) {
-    let end = start;
-    while (end < raw.length && raw.charCodeAt(end) !== 10 && raw.charCodeAt(end) !== 13) end++;
+  for (const [start, end] of rawLines(raw)) {
     const line = raw.slice(start, end).trim();
     if (line !== '') head.push(line);
-    start = end + (raw.charCodeAt(end) === 13 && raw.charCodeAt(end + 1) === 10 ? 2 : 1);
+    if (head.length === HEADER_LINES) break;
   }
   return head;
+}
+
+/**
+ * Every pattern of a stated date needs a digit or 年: a header line without them, or
+ * without what conversion to Simplified turns into them, is not converted or searched.
+ */
+const DATE_SOURCES = conversionSources('0123456789０１２３４５６７８９年');
+
+function mayStateDate(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (DATE_SOURCES[line.charCodeAt(i)]) return true;
+  return false;
 }
 
 /**
@@ -158,7 +167,10 @@ function headerLines(raw: string): string[] {
  * dateline. Null otherwise (a year-less page, a year only inside the text).
  */
 export function findPublishedDate(raw: string): string | null {
-  const head = headerLines(raw).map((l) => halfwidth(toSimplified(l.slice(0, 300))));
+  const head = headerLines(raw)
+    .map((l) => l.slice(0, 300))
+    .filter(mayStateDate)
+    .map((l) => halfwidth(toSimplified(l)));
   for (const line of head) {
     const m = LABELLED.exec(line);
     const date = m && formatDate(Number(m[1]), Number(m[2]), Number(m[3]));

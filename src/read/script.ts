@@ -14,13 +14,18 @@ let converter: ((s: string) => string) | null = null;
  */
 let changing: Uint8Array | null = null;
 
-function changingUnits(): Uint8Array {
-  if (changing) return changing;
+/** The entries of the dictionaries behind the conversion that change their text. */
+function changingEntries(): Array<[string, string]> {
   const config = OpenCC.Locale.configs.t2s as { normalizationChain?: string[][]; conversionChain: string[][] };
-  const entries = [...(config.normalizationChain ?? []), ...config.conversionChain]
+  return [...(config.normalizationChain ?? []), ...config.conversionChain]
     .flat()
     .flatMap((dict) => dict.split('|').map((entry) => entry.split(' ') as [string, string]))
     .filter(([from, to]) => from !== to);
+}
+
+function changingUnits(): Uint8Array {
+  if (changing) return changing;
+  const entries = changingEntries();
   const marks = new Uint8Array(0x10000);
   // Single characters that change mark themselves; a phrase that holds none of them
   // marks its first character that differs.
@@ -32,6 +37,30 @@ function changingUnits(): Uint8Array {
     marks[from.charCodeAt(i)] = 1;
   }
   changing = marks;
+  return marks;
+}
+
+/**
+ * Marks (by UTF-16 code unit) characters such that a text holding none of them holds
+ * none of `targets` once converted: the targets themselves, and one character of each
+ * dictionary entry whose replacement holds a marked one (when its key holds none yet).
+ */
+export function conversionSources(targets: string): Uint8Array {
+  const marks = new Uint8Array(0x10000);
+  const holdsMarked = (s: string) => [...s].some((ch) => marks[ch.charCodeAt(0)] || marks[ch.charCodeAt(ch.length - 1)]);
+  for (let i = 0; i < targets.length; i++) marks[targets.charCodeAt(i)] = 1;
+  const entries = changingEntries();
+  // Until nothing more is marked: the dictionaries run in a chain, so a character may
+  // reach a target in two steps.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [from, to] of entries) {
+      if (holdsMarked(to) && !holdsMarked(from)) {
+        marks[from.charCodeAt(0)] = 1;
+        grew = true;
+      }
+    }
+  }
   return marks;
 }
 
