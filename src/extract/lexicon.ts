@@ -1,5 +1,6 @@
 /** Loads the extraction lexicons (data files in ./lexicon/) once. */
 import { readFileSync } from 'node:fs';
+import { UnitSet } from './units.ts';
 
 const here = new URL('./lexicon/', import.meta.url);
 const json = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, here), 'utf8')) as T;
@@ -103,8 +104,8 @@ export function alternation(words: string[]): string {
  * answered from `units`), not the whole list.
  */
 interface WordGroups {
-  /** units[u]: some word has u at that end. */
-  units: Uint8Array;
+  /** The code units some word has at that end. */
+  units: UnitSet;
   groups: Map<number, string[]>;
 }
 
@@ -114,10 +115,10 @@ const byLast = new WeakMap<readonly string[], WordGroups>();
 function grouped(words: readonly string[], cache: WeakMap<readonly string[], WordGroups>, end: (w: string) => number): WordGroups {
   let index = cache.get(words);
   if (index === undefined) {
-    index = { units: new Uint8Array(0x10000), groups: new Map() };
+    index = { units: new UnitSet(), groups: new Map() };
     for (const w of words) {
       const unit = end(w);
-      index.units[unit] = 1;
+      index.units.add(unit);
       const group = index.groups.get(unit);
       if (group) group.push(w);
       else index.groups.set(unit, [w]);
@@ -134,7 +135,7 @@ export function wordAt(text: string, at: number, words: readonly string[]): stri
 
 function firstWordAt({ units, groups }: WordGroups, text: string, at: number): string | undefined {
   const unit = text.charCodeAt(at);
-  if (units[unit] !== 1) return undefined;
+  if (!units.has(unit)) return undefined;
   for (const w of groups.get(unit)!) if (text.startsWith(w, at)) return w;
   return undefined;
 }
@@ -149,16 +150,9 @@ export function wordFinder(words: readonly string[]): (text: string, at: number)
 export function wordBefore(text: string, end: number, words: readonly string[]): string | undefined {
   const { units, groups } = grouped(words, byLast, (w) => w.charCodeAt(w.length - 1));
   const unit = text.charCodeAt(end - 1);
-  if (units[unit] !== 1) return undefined;
+  if (!units.has(unit)) return undefined;
   for (const w of groups.get(unit)!) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
   return undefined;
-}
-
-/** A table of the code units a character class matches: unitsOf(/[，。\s]/)[u] is 1 when String.fromCharCode(u) matches. */
-export function unitsOf(characterClass: RegExp): Uint8Array {
-  const units = new Uint8Array(0x10000);
-  for (let u = 0; u < 0x10000; u++) if (characterClass.test(String.fromCharCode(u))) units[u] = 1;
-  return units;
 }
 
 /**

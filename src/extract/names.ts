@@ -3,6 +3,7 @@
  * by punctuation or by a word that follows names (主持, 强调, 等 ...).
  */
 import { lexicon, lazy, wordAt, isHan } from './lexicon.ts';
+import { UnitSet } from './units.ts';
 
 /** Characters that never stand inside a given name in this prose: they belong to titles and verbs. */
 const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了着过是于在上下等和与及对说届次]/;
@@ -10,20 +11,17 @@ const NOT_IN_GIVEN_NAME = /[省市县区委会议局厅部处镇乡村街的了�
 /** Organs of two or more characters: 和政协委员 is no name 和政. */
 const longOrgans = lazy(() => lexicon().titles.organs.filter((o) => o.length > 1));
 
-/** Surnames by code unit: single[u] for a one-character surname, compoundStart[u] for the first of a compound one. */
-const surnameUnits = lazy(() => {
-  const single = new Uint8Array(0x10000);
-  const compoundStart = new Uint8Array(0x10000);
-  for (const s of lexicon().surnames.single) single[s.charCodeAt(0)] = 1;
-  for (const s of lexicon().surnames.compound) compoundStart[s.charCodeAt(0)] = 1;
-  return { single, compoundStart };
-});
+/** Surnames by code unit: one-character surnames, and the first characters of compound ones. */
+const surnameUnits = lazy(() => ({
+  single: UnitSet.of(lexicon().surnames.single),
+  compoundStart: UnitSet.of([...lexicon().surnames.compound].map((s) => s[0])),
+}));
 
 export function surnameLength(text: string, at: number): number {
   const unit = text.charCodeAt(at);
   const { single, compoundStart } = surnameUnits();
-  if (compoundStart[unit] === 1 && lexicon().surnames.compound.has(text.slice(at, at + 2))) return 2;
-  return single[unit] === 1 ? 1 : 0;
+  if (compoundStart.has(unit) && lexicon().surnames.compound.has(text.slice(at, at + 2))) return 2;
+  return single.has(unit) ? 1 : 0;
 }
 
 /** How strongly the text at `at` ends a name: 2 = punctuation or a following word, 1 = a weak one-character word, 0 = no. */

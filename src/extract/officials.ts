@@ -8,7 +8,8 @@
  *  - once introduced, a name alone (袁家军指出).
  * Bylines (记者 胡元勇, 本报讯(刘乐平 余勤)) are never officials.
  */
-import { lexicon, lazy, alternation, unitsOf, wordAt } from './lexicon.ts';
+import { lexicon, lazy, alternation, wordAt } from './lexicon.ts';
+import { UnitSet } from './units.ts';
 import { nameAt, listNameAt, surnameLength } from './names.ts';
 import { roleMatches, type ChainState, type Post } from './titles.ts';
 
@@ -22,13 +23,13 @@ export interface OfficialMention {
 
 const SEPARATORS = /[、和及]/;
 /** What may stand before a list of names, and before a name opening a clause. */
-const BEFORE_LIST = lazy(() => unitsOf(/[，,。；;：:\s、（(]/));
-const BEFORE_CLAUSE = lazy(() => unitsOf(/[，,。；;：:\s]/));
+const BEFORE_LIST = lazy(() => UnitSet.matching(/[，,。；;：:\s、（(]/));
+const BEFORE_CLAUSE = lazy(() => UnitSet.matching(/[，,。；;：:\s]/));
 
 /** The offsets of `text` that start it or follow a character of `before`, in order. */
-function offsetsAfter(text: string, before: Uint8Array): number[] {
+function offsetsAfter(text: string, before: UnitSet): number[] {
   const offsets = [0];
-  for (let at = 1; at < text.length; at++) if (before[text.charCodeAt(at - 1)] === 1) offsets.push(at);
+  for (let at = 1; at < text.length; at++) if (before.has(text.charCodeAt(at - 1))) offsets.push(at);
   return offsets;
 }
 /** Verbs that, opening a clause after a name, show an official acting: 王浩主持, 王昌荣宣读. */

@@ -30,6 +30,7 @@
  * A short form followed by 经验/模式 names a campaign-like model (浦江经验), not the place.
  */
 import { loadGazetteer } from './divisions.ts';
+import { UnitSet } from '../units.ts';
 import { parentChain } from './hierarchy.ts';
 import { placeMatchingRules, type PlaceMatchingRules } from './lexicon.ts';
 import { segmentWords, type Words } from './segmentation.ts';
@@ -71,8 +72,8 @@ interface TrieNode {
 
 interface SurfaceIndex {
   root: TrieNode;
-  /** startsSurface[u]: some surface starts with code unit u (most characters start none). */
-  startsSurface: Uint8Array;
+  /** The code units some surface starts with (most characters start none). */
+  startsSurface: UnitSet;
 }
 
 const NO_SURFACES: readonly { length: number; surface: Surface }[] = [];
@@ -81,7 +82,7 @@ const NO_SURFACES: readonly { length: number; surface: Surface }[] = [];
 function surfacesAt(text: string, pos: number, idx: SurfaceIndex): readonly { length: number; surface: Surface }[] {
   // Most positions start no name: answer those without a lookup or an allocation.
   const first = text.charCodeAt(pos);
-  if (idx.startsSurface[first] !== 1) return NO_SURFACES;
+  if (!idx.startsSurface.has(first)) return NO_SURFACES;
   let node = idx.root.next.get(first)!;
   const found: { length: number; surface: Surface }[] = [];
   for (let j = pos + 1; j < text.length; j++) {
@@ -123,23 +124,15 @@ function index(): SurfaceIndex {
     }
     node.surface = { short, checkAsShort: !use.some((e) => e.suffixed), divisions };
   }
-  const startsSurface = new Uint8Array(0x10000);
-  for (const unit of root.next.keys()) startsSurface[unit] = 1;
+  const startsSurface = new UnitSet();
+  for (const unit of root.next.keys()) startsSurface.add(unit);
   surfaceIndex = { root, startsSurface };
   return surfaceIndex;
 }
 
-/** hanUnits[u]: the code unit u alone is a character of the Han script (filled on first use). */
-let hanUnits: Uint8Array | undefined;
-
-function hanUnitTable(): Uint8Array {
-  if (!hanUnits) {
-    hanUnits = new Uint8Array(0x10000);
-    for (let u = 0; u < 0x10000; u++) if (/\p{Script=Han}/u.test(String.fromCharCode(u))) hanUnits[u] = 1;
-  }
-  return hanUnits;
-}
-const isHan = (ch: string | undefined): boolean => !!ch && hanUnitTable()[ch.charCodeAt(0)] === 1;
+/** The code units that alone are characters of the Han script (worked out on first use). */
+let hanUnits: UnitSet | undefined;
+const isHan = (ch: string | undefined): boolean => !!ch && (hanUnits ??= UnitSet.matching(/\p{Script=Han}/u)).has(ch.charCodeAt(0));
 
 /** Some division name starts at `pos` (浙江|江山: the 江 after 浙江 starts a name). */
 function divisionStartsAt(text: string, pos: number, idx: SurfaceIndex): boolean {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { loadGazetteer } from './divisions.ts';
+import { UnitSet } from '../units.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -52,9 +53,8 @@ export interface Words {
  * only the chunks where a place name may stand need cutting.
  */
 const BREAK_CHARACTERS = ' \n\t\u3000，。、；：？！“”‘’（）《》【】「」『』〈〉…—·,;:!?()"\'[]{}<>/|~*=';
-const BREAKS = new Uint8Array(0x10000);
-for (let i = 0; i < BREAK_CHARACTERS.length; i++) BREAKS[BREAK_CHARACTERS.charCodeAt(i)] = 1;
-const isBreakUnit = (text: string, i: number) => BREAKS[text.charCodeAt(i)] === 1;
+const BREAKS = UnitSet.of(BREAK_CHARACTERS);
+const isBreakUnit = (text: string, i: number) => BREAKS.has(text.charCodeAt(i));
 
 interface ChunkWords {
   starts: Uint8Array;
