@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { buildCorpus } from '../src/pipeline/build.ts';
 import { readGraph } from '../src/graph/io.ts';
 import { NODE_LABELS, REL_TYPE_NAMES } from '../src/graph/schema.ts';
+import { readArticleBytes, isReadFailure } from '../src/read/index.ts';
+import { recordOf } from '../src/pipeline/article.ts';
+import { encodeRecord, decodeRecord } from '../src/pipeline/store.ts';
 
 const A = '本报讯 4日上午，全县乡村振兴推进会召开。县委书记方正主持会议并讲话，强调要深入践行“八八战略”。县长何立出席会议。';
 const B = '本报讯 9日上午，县委书记方正督导检查安全生产工作。副县长邹平参加。方正先后来到城南污水处理厂、北门码头等地。';
@@ -87,5 +90,20 @@ describe('kg build', () => {
     expect(r.failures.map((f) => f.path).sort()).toEqual([join(dir, 'empty.txt'), join(dir, 'image.txt')]);
     expect(r.progress.extracted).toBe(2);
     expect(readGraph(r.graphPath!).hasNode('Official:邹平')).toBe(true);
+  });
+});
+
+describe('the facts store', () => {
+  it('writes each sentence\'s evidence once and reads the record back as it was', () => {
+    const article = readArticleBytes('a.txt', Buffer.from(A));
+    if (isReadFailure(article)) throw new Error(article.reason);
+    const record = recordOf(article);
+    const stored = encodeRecord(record);
+    expect(decodeRecord(stored)).toEqual(JSON.parse(JSON.stringify(record)));
+    // The facts of the sentence 县委书记方正主持会议并讲话… share one evidence entry.
+    const { evidence } = JSON.parse(stored) as { evidence: unknown[] };
+    const facts = Object.values(record.facts).filter(Array.isArray).flat().length;
+    expect(evidence.length).toBeLessThan(facts);
+    expect(stored.length).toBeLessThan(JSON.stringify(record).length);
   });
 });
