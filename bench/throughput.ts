@@ -3,14 +3,16 @@
  * is its own: `tsx bench/throughput.ts --task extract|build|facts|jieba-cut|jieba-tag --dir D [--workers N]`.
  *
  *   extract    read + clean + extract every file (recordOf), nothing stored: the pipeline's core
+ *              (with --workers N: batches of files on N worker threads)
  *   facts      kg build --facts-only: read + extract + store facts (with --workers N on N threads)
  *   build      full kg build: facts, then resolve, graph and graph.json
  *   jieba-cut  jieba alone on the same files: read, decode, segment (cut)
  *   jieba-tag  jieba alone: read, decode, segment and POS-tag (tag)
  *
- * Timing starts after lexicons and dictionaries are loaded (one warm-up article; jieba's
- * worker threads are warmed too). kg build's worker threads load theirs inside the timed run,
- * as in a real build: measure them on a large corpus (bench/scale.ts does).
+ * Timing starts after lexicons and dictionaries are loaded (warm-up articles in both scripts;
+ * worker threads, ours and jieba's, are warmed too). Files are listed before timing, for
+ * ours and for jieba. kg build's worker threads load theirs inside the timed run, as in a
+ * real build: measure them on a large corpus (bench/scale.ts does).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +22,10 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 
 import { Piscina } from 'piscina';
-import { listInputFiles, readArticleFile, readArticleBytes, isReadFailure } from '../src/read/index.ts';
+import { listInputFiles, readArticles, readArticleBytes, isReadFailure } from '../src/read/index.ts';
 import { recordOf, buildCorpus } from '../src/pipeline/build.ts';
 import { du, memory, printResult, round, TSX_LOADER } from './lib.ts';
+import { WARM_UP } from './warm-up.ts';
 
 /** jieba's own dictionary, as src/extract/places/segmentation.ts loads it. */
 const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
@@ -54,16 +57,35 @@ async function files(): Promise<string[]> {
   return out;
 }
 
-const WARM_UP = '本报讯 4日上午，全县乡村振兴推进会召开。县委书记方正主持会议并讲话，强调要深入践行“八八战略”。';
+/** Files per task on worker threads: enough that handing a task over costs little beside its work. */
+const BATCH = 50;
+const batches = (list: string[]) => Array.from({ length: Math.ceil(list.length / BATCH) }, (_, i) => list.slice(i * BATCH, (i + 1) * BATCH));
+
+function pool(worker: string, threads: number): Piscina {
+  return new Piscina({ filename: new URL(worker, import.meta.url).href, minThreads: threads, maxThreads: threads, execArgv: ['--import', TSX_LOADER] });
+}
+
+function warmUp(): void {
+  for (const text of WARM_UP) recordOf(readArticleBytes('warm-up.txt', Buffer.from(text)) as never);
+}
 
 async function run(): Promise<{ articles: number; words?: number }> {
   const list = await files();
+  if (task === 'extract' && workers > 1) {
+    const threads = pool('./extract-worker.ts', workers);
+    await Promise.all(Array.from({ length: workers }, () => threads.run({ warm: true })));
+    const started = performance.now();
+    const counts = await Promise.all(batches(list).map((paths) => threads.run({ paths }) as Promise<number>));
+    const result = timed(started, { articles: counts.reduce((a, b) => a + b, 0) });
+    await threads.destroy();
+    return result;
+  }
   if (task === 'extract') {
-    recordOf(readArticleBytes('warm-up.txt', Buffer.from(WARM_UP)) as never);
+    warmUp();
     const started = performance.now();
     let articles = 0;
-    for (const f of list) {
-      const a = await readArticleFile(f);
+    // The pipeline's reader: files read a few ahead while the current one is extracted.
+    for await (const a of readArticles(list)) {
       if (isReadFailure(a)) throw new Error(`${a.path}: ${a.reason}`);
       recordOf(a);
       articles++;
@@ -71,7 +93,7 @@ async function run(): Promise<{ articles: number; words?: number }> {
     return timed(started, { articles });
   }
   if (task === 'facts' || task === 'build') {
-    recordOf(readArticleBytes('warm-up.txt', Buffer.from(WARM_UP)) as never);
+    warmUp();
     const out = mkdtempSync(join(tmpdir(), 'kg-bench-'));
     const started = performance.now();
     const r = await buildCorpus([dir], { out, workers, factsOnly: task === 'facts' });
@@ -83,16 +105,16 @@ async function run(): Promise<{ articles: number; words?: number }> {
   if (task === 'jieba-cut' || task === 'jieba-tag') {
     const mode = task === 'jieba-cut' ? 'cut' : 'tag';
     if (workers > 1) {
-      const pool = new Piscina({ filename: new URL('./jieba-worker.ts', import.meta.url).href, minThreads: workers, maxThreads: workers, execArgv: ['--import', TSX_LOADER] });
-      await Promise.all(Array.from({ length: workers }, () => pool.run({ path: '', mode: 'warm' })));
+      const threads = pool('./jieba-worker.ts', workers);
+      await Promise.all(Array.from({ length: workers }, () => threads.run({ paths: [], mode: 'warm' })));
       const started = performance.now();
-      const counts = await Promise.all(list.map((path) => pool.run({ path, mode }) as Promise<number>));
+      const counts = await Promise.all(batches(list).map((paths) => threads.run({ paths, mode }) as Promise<number>));
       const result = timed(started, { articles: list.length, words: counts.reduce((a, b) => a + b, 0) });
-      await pool.destroy();
+      await threads.destroy();
       return result;
     }
     const jieba = Jieba.withDict(dict);
-    jieba.tag(WARM_UP);
+    for (const text of WARM_UP) jieba.tag(text);
     const started = performance.now();
     let words = 0;
     for (const f of list) {
