@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../src/pipeline/build.ts';
@@ -8,6 +8,7 @@ import { NODE_LABELS, REL_TYPE_NAMES } from '../src/graph/schema.ts';
 import { readArticleBytes, isReadFailure } from '../src/read/index.ts';
 import { recordOf } from '../src/pipeline/article.ts';
 import { encodeRecord, decodeRecord } from '../src/pipeline/store.ts';
+import { canonical, tmpOut } from './build.fixture.ts';
 
 const A = '本报讯 4日上午，全县乡村振兴推进会召开。县委书记方正主持会议并讲话，强调要深入践行“八八战略”。县长何立出席会议。';
 const B = '本报讯 9日上午，县委书记方正督导检查安全生产工作。副县长邹平参加。方正先后来到城南污水处理厂、北门码头等地。';
@@ -18,12 +19,6 @@ function corpus(files: Record<string, string | Buffer>): string {
   for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
   return dir;
 }
-const tmpOut = () => mkdtempSync(join(tmpdir(), 'kg-out-'));
-const canonical = (path: string) => {
-  const g = JSON.parse(readFileSync(path, 'utf8'));
-  delete g.attributes.builtAt;
-  return JSON.stringify(g);
-};
 
 describe('kg build', () => {
   it('writes a graph whose nodes and edges follow the schema, with evidence on every fact', async () => {

@@ -1,15 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../src/pipeline/build.ts';
 import { generateCorpus } from '../bench/generate.ts';
+import { canonical, tmpOut } from './build.fixture.ts';
 
-const canonical = (path: string) => {
-  const g = JSON.parse(readFileSync(path, 'utf8'));
-  delete g.attributes.builtAt;
-  return JSON.stringify(g);
-};
 
 describe('kg build --workers', () => {
   it('builds the same graph and reports the same failures, in the same order, as one thread', async () => {
@@ -20,8 +16,8 @@ describe('kg build --workers', () => {
     mkdirSync(join(dir, 'z'));
     writeFileSync(join(dir, 'z', 'english.txt'), 'No Chinese text here at all.\n');
 
-    const one = await buildCorpus([dir], { out: mkdtempSync(join(tmpdir(), 'kg-out-')) });
-    const two = await buildCorpus([dir], { out: mkdtempSync(join(tmpdir(), 'kg-out-')), workers: 2 });
+    const one = await buildCorpus([dir], { out: tmpOut() });
+    const two = await buildCorpus([dir], { out: tmpOut(), workers: 2 });
 
     expect(one.graph!.order).toBeGreaterThan(50);
     expect(canonical(two.graphPath!)).toBe(canonical(one.graphPath!));
@@ -33,7 +29,7 @@ describe('kg build --workers', () => {
   it('keeps sharding and incremental builds: only changed files are extracted again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kg-workers-'));
     generateCorpus({ articles: 10, seed: 3, out: dir });
-    const out = mkdtempSync(join(tmpdir(), 'kg-out-'));
+    const out = tmpOut();
     const half = await buildCorpus([dir], { out, workers: 2, shard: { index: 0, count: 2 }, factsOnly: true });
     const all = await buildCorpus([dir], { out, workers: 2 });
     expect(half.progress.extracted).toBeGreaterThan(0);
