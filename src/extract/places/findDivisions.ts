@@ -364,7 +364,7 @@ export function findDivisions(text: string, options?: FindDivisionsOptions): rea
   let mentions = shortTexts.get(text);
   if (mentions === undefined) {
     mentions = mentionsOf(scanPlaces(text));
-    if (shortTexts.size >= SHORT_TEXTS_KEPT) shortTexts.delete(shortTexts.keys().next().value!);
+    if (shortTexts.size >= SHORT_TEXTS_KEPT) shortTexts.clear(); // cheaper than evicting one by one
     shortTexts.set(text, mentions);
   }
   return mentions;

@@ -95,10 +95,7 @@ export function segmentWords(text: string): Words {
   };
 }
 
-/**
- * Chunks cut lately: an article's text is scanned whole, then item by item, and the same
- * short chunks come again.
- */
+/** Chunks cut lately: the same short chunks (set phrases, titles with places) come again, within and across articles. */
 const recent = new Map<string, ChunkWords | null>();
 const RECENT_CHUNKS = 4096;
 
@@ -107,7 +104,8 @@ function chunkWords(chunk: string): ChunkWords | null {
   const known = recent.get(chunk);
   if (known !== undefined) return known;
   const words = cutWords(chunk);
-  if (recent.size >= RECENT_CHUNKS) recent.delete(recent.keys().next().value!);
+  // Emptied when full: evicting the oldest one by one (keys().next()) slows down as a Map's deleted slots pile up.
+  if (recent.size >= RECENT_CHUNKS) recent.clear();
   recent.set(chunk, words);
   return words;
 }
