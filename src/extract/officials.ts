@@ -81,6 +81,21 @@ function nameRun(text: string, at: number, known: ReadonlySet<string>): { name: 
   return [{ name: first, start: at }, ...continueList(text, at + first.length, known)];
 }
 
+/**
+ * The known names, longest first, sorted once per set of names: an article's sentences ask
+ * with the same set again and again. A cached order is used only when the set holds exactly
+ * its names.
+ */
+const sortedNames = new WeakMap<ReadonlySet<string>, string[]>();
+
+function longestFirst(known: ReadonlySet<string>): string[] {
+  const cached = sortedNames.get(known);
+  if (cached && cached.length === known.size && cached.every((name) => known.has(name))) return cached;
+  const sorted = [...known].sort((a, b) => b.length - a.length);
+  sortedNames.set(known, sorted);
+  return sorted;
+}
+
 export function findOfficials(
   text: string,
   chains: ChainState,
@@ -88,7 +103,7 @@ export function findOfficials(
   excluded: ReadonlySet<string>,
 ): OfficialMention[] {
   const found: OfficialMention[] = [];
-  const taken = new Uint8Array(text.length);
+  const taken = new Uint8Array(text.length); // characters already part of a found name
   const add = (name: string, start: number, posts: Post[], via: OfficialMention['via']) => {
     if (excluded.has(name)) return;
     for (let i = start; i < start + name.length; i++) if (taken[i]) return;
@@ -153,7 +168,7 @@ export function findOfficials(
   }
 
   // Names introduced earlier, wherever they stand again (longest first: 王成国 before 王成).
-  for (const name of [...known].sort((a, b) => b.length - a.length)) {
+  for (const name of longestFirst(known)) {
     let from = 0;
     for (;;) {
       const at = text.indexOf(name, from);

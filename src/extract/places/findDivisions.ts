@@ -84,14 +84,14 @@ function surfacesAt(text: string, pos: number, idx: SurfaceIndex): readonly { le
   const first = text.charCodeAt(pos);
   if (!idx.startsSurface.has(first)) return NO_SURFACES;
   let node = idx.root.next.get(first)!;
-  const found: { length: number; surface: Surface }[] = [];
+  let found: { length: number; surface: Surface }[] | undefined;
   for (let j = pos + 1; j < text.length; j++) {
     const next = node.next.get(text.charCodeAt(j));
     if (!next) break;
     node = next;
-    if (node.surface) found.push({ length: j + 1 - pos, surface: node.surface });
+    if (node.surface) (found ??= []).push({ length: j + 1 - pos, surface: node.surface });
   }
-  return found;
+  return found ?? NO_SURFACES;
 }
 
 let surfaceIndex: SurfaceIndex | undefined;
