@@ -67,6 +67,11 @@ interface Context {
 
 function text(codes: number[], from = 0, to = codes.length): string {
   let s = '';
+  if (to - from <= 16) {
+    // A word or a clause: not worth a copy of the codes.
+    for (let i = from; i < to; i++) s += String.fromCharCode(codes[i]);
+    return s;
+  }
   // In slices: a spread of a very long line would exceed the argument limit.
   for (let i = from; i < to; i += 4096) s += String.fromCharCode(...codes.slice(i, Math.min(to, i + 4096)));
   return s;
@@ -118,12 +123,13 @@ function removeMarkdown(line: string, chars: Chars): Chars {
 /** The characters not marked in `drop` (the same object when none is). */
 function without(chars: Chars, drop: Uint8Array | null): Chars {
   if (drop === null || !drop.includes(1)) return chars;
-  const c: number[] = [];
-  const o: number[] = [];
-  for (let i = 0; i < chars.c.length; i++) {
+  const kept = chars.c.length - drop.reduce((n, d) => n + d, 0);
+  const c = new Array<number>(kept);
+  const o = new Array<number>(kept);
+  for (let i = 0, k = 0; i < chars.c.length; i++) {
     if (!drop[i]) {
-      c.push(chars.c[i]);
-      o.push(chars.o[i]);
+      c[k] = chars.c[i];
+      o[k++] = chars.o[i];
     }
   }
   return { c, o };
@@ -187,8 +193,11 @@ function isDigit(c: number): boolean {
 const CLAUSE_END = new Set([...'，。！？；'].map((ch) => ch.charCodeAt(0)));
 
 /** The ASCII punctuation `fullwidthPunctuation` looks at: , : ; ! ? ( ) " . */
+const ASCII_PUNCT = new Uint8Array(0x80);
+for (const ch of ',:;!?()".') ASCII_PUNCT[ch.charCodeAt(0)] = 1;
+
 function isAsciiPunct(c: number): boolean {
-  return c < 0x80 && ',:;!?()".'.includes(String.fromCharCode(c));
+  return c < 0x80 && ASCII_PUNCT[c] === 1;
 }
 
 /** ASCII punctuation between Chinese characters becomes fullwidth; `?` garbage goes. */
@@ -420,11 +429,12 @@ const PUNCT = 8;
 const FIX_SPACES = 16;
 const SEPARATOR = 32;
 const COLLAPSE = 64;
+const PINYIN = 128;
 
 /**
  * For each UTF-16 code unit, the passes that act on it: a line without any of them comes
- * out of a pass unchanged (ruby ends with a closing bracket; `pairBrackets` only changes
- * ASCII brackets; `fixSpaces` only drops spaces).
+ * out of a pass unchanged (ruby is pinyin letters and a closing bracket; `pairBrackets`
+ * only changes ASCII brackets; `fixSpaces` only drops spaces).
  */
 const TRIGGERS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
@@ -435,8 +445,12 @@ for (let c = 0; c < 0x10000; c++) {
 }
 for (const ch of '!#>*[') TRIGGERS[ch.charCodeAt(0)] |= MARKDOWN;
 for (const ch of ')）') TRIGGERS[ch.charCodeAt(0)] |= RUBY;
+for (const ch of `abcdefghijklmnopqrstuvwxyzü${TONE_VOWELS}`) TRIGGERS[ch.charCodeAt(0)] |= PINYIN;
 
-/** Which passes `line` needs, as bits; two separators in a row need `collapsePunctuation`. */
+/**
+ * Which passes `line` needs, as bits: two separators in a row need `collapsePunctuation`,
+ * ruby needs pinyin letters besides its closing bracket.
+ */
 function passesFor(line: string): number {
   let needs = 0;
   let previous = 0;
@@ -446,7 +460,8 @@ function passesFor(line: string): number {
     needs |= t;
     previous = t;
   }
-  return needs & ~SEPARATOR;
+  if (!(needs & PINYIN)) needs &= ~RUBY;
+  return needs & ~(SEPARATOR | PINYIN);
 }
 
 function cleanLine(raw: string, start: number, end: number, ctx: Context): { text: string; offsets: number[] } {

@@ -1,4 +1,3 @@
-import { rawLines } from './clean.ts';
 import { conversionSources, toSimplified } from './script.ts';
 
 /**
@@ -75,7 +74,7 @@ const FULL = new RegExp(`^(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*(?:�
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const MONTH_DAY = new RegExp(`^(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`);
 const DAY = new RegExp(`^(${NUM})\\s*[日号]`);
-const RELATIVE: Record<string, number> = { 前日: -2, 前天: -2, 昨日: -1, 昨天: -1, 今日: 0, 今天: 0, 明日: 1, 明天: 1 };
+const RELATIVE = Object.entries({ 前日: -2, 前天: -2, 昨日: -1, 昨天: -1, 今日: 0, 今天: 0, 明日: 1, 明天: 1 });
 
 /**
  * Resolves the date expression at the start of `expr` (trailing text such as 下午 or
@@ -94,7 +93,7 @@ export function resolveDate(expr: string, reference: string | null): string | nu
   if (m) return formatDate(Number(m[1]), Number(m[2]), Number(m[3]));
   const ref = parseIso(reference);
   if (!ref || !reference) return null;
-  for (const [word, days] of Object.entries(RELATIVE)) if (s.startsWith(word)) return addDays(reference.slice(0, 10), days);
+  for (const [word, days] of RELATIVE) if (s.startsWith(word)) return addDays(reference.slice(0, 10), days);
   m = MONTH_DAY.exec(s);
   if (m) {
     const month = parseNumeral(m[1]);
@@ -141,10 +140,13 @@ const HEADER_LINES = 15;
 /** The first HEADER_LINES non-blank lines of `raw`, trimmed (read no further than them). */
 function headerLines(raw: string): string[] {
   const head: string[] = [];
-  for (const [start, end] of rawLines(raw)) {
+  let start = 0;
+  while (head.length < HEADER_LINES && start <= raw.length) {
+    let end = start;
+    while (end < raw.length && raw.charCodeAt(end) !== 10 && raw.charCodeAt(end) !== 13) end++;
     const line = raw.slice(start, end).trim();
     if (line !== '') head.push(line);
-    if (head.length === HEADER_LINES) break;
+    start = end + (raw.charCodeAt(end) === 13 && raw.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return head;
 }

@@ -93,20 +93,21 @@ function layoutOf(kinds: Kind[], columnar: boolean): Layout {
   return { blankSeparated: blankAfter > textAfter, columnar };
 }
 
+function paragraphOf(raw: string, l: CleanLine, chronicle: boolean): Paragraph {
+  const d = datelineOf(l.text);
+  return {
+    text: l.text,
+    offsets: l.offsets,
+    headline: isHeadlineText(l.text),
+    strongDateline: d.strong,
+    dateExpr: d.expr,
+    chronicleDay: chronicleDayOf(raw.slice(l.start, l.end), chronicle),
+    caption: isCaption(l.text),
+  };
+}
+
 function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: boolean, layout: Layout): Array<Paragraph | 'credit'> {
   const out: Array<Paragraph | 'credit'> = [];
-  const make = (l: CleanLine): Paragraph => {
-    const d = datelineOf(l.text);
-    return {
-      text: l.text,
-      offsets: l.offsets,
-      headline: isHeadlineText(l.text),
-      strongDateline: d.strong,
-      dateExpr: d.expr,
-      chronicleDay: chronicleDayOf(raw.slice(l.start, l.end), chronicle),
-      caption: isCaption(l.text),
-    };
-  };
   let i = 0;
   while (i < lines.length) {
     if (kinds[i] === 'credit') out.push('credit');
@@ -114,7 +115,7 @@ function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: b
       i++;
       continue;
     }
-    const p = make(lines[i]);
+    const p = paragraphOf(raw, lines[i], chronicle);
     const isTitle = out.length === 0 && p.headline;
     i++;
     // A paragraph broken by the page layout continues on the next text line. Never across
@@ -125,7 +126,7 @@ function paragraphs(raw: string, lines: CleanLine[], kinds: Kind[], chronicle: b
       if (k >= lines.length || kinds[k] !== 'text') break;
       if (k === i && !layout.blankSeparated && !layout.columnar) break;
       if (/^(\s{2,}|[\t\u3000])/.test(raw.slice(lines[k].start, lines[k].end))) break;
-      const next = make(lines[k]);
+      const next = paragraphOf(raw, lines[k], chronicle);
       if (next.strongDateline || next.dateExpr || next.chronicleDay !== null) break;
       if (!/[，。；：]/.test(p.text) && next.headline) break;
       p.text += next.text;
@@ -195,23 +196,19 @@ export function buildItems(
 
   const items: NewsItem[] = [];
   let b: Builder = { item: newItem(0), hasBody: false, hasDateline: false };
-  const start = () => {
-    if (b.item.sentences.length > 0 || b.item.headline.length > 0) items.push(b.item);
-    b = { item: newItem(items.length), hasBody: false, hasDateline: false };
-  };
 
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (p === 'credit') continue;
     const headlineRun = opensItem.has(i) && !(i > 0 && opensItem.has(i - 1)) && !(i > 1 && paras[i - 1] === 'credit' && opensItem.has(i - 2));
-    if (headlineRun && b.hasBody) start();
+    if (headlineRun && b.hasBody) b = nextItem(items, b);
     if (p.chronicleDay !== null) {
       const previous = b.item.date;
-      if (b.hasBody || b.item.headline.length > 0) start();
+      if (b.hasBody || b.item.headline.length > 0) b = nextItem(items, b);
       b.item.date = p.chronicleDay === 'same' ? previous : resolveDate(`${p.chronicleDay}日`, reference);
       b.hasDateline = true;
     } else if (isDateline(p) && !opensItem.has(i)) {
-      if (p.strongDateline && b.hasDateline && b.hasBody) start();
+      if (p.strongDateline && b.hasDateline && b.hasBody) b = nextItem(items, b);
       // The item's date comes from its opening paragraph (or an explicit 本报讯-style dateline).
       if (!b.hasDateline && (!b.hasBody || p.strongDateline)) {
         b.item.date = p.dateExpr ? resolveDate(p.dateExpr, reference) : null;
@@ -228,8 +225,14 @@ export function buildItems(
       if (!p.caption) b.hasBody = true;
     }
   }
-  start();
+  b = nextItem(items, b);
   return { items: items.map((item, index) => ({ ...item, index })), reference };
+}
+
+/** Closes the item being built (kept when it holds anything) and starts the next one. */
+function nextItem(items: NewsItem[], b: Builder): Builder {
+  if (b.item.sentences.length > 0 || b.item.headline.length > 0) items.push(b.item);
+  return { item: newItem(items.length), hasBody: false, hasDateline: false };
 }
 
 function newItem(index: number): NewsItem {

@@ -36,7 +36,7 @@ const SENTENCE_BREAK = new RegExp(`[${SENTENCE_END}][${CLOSERS}${SENTENCE_END}]*
 export function splitSentences(raw: string, span: Span): Sentence[] {
   const ends: number[] = [];
   SENTENCE_BREAK.lastIndex = 0;
-  for (let m = SENTENCE_BREAK.exec(span.text); m; m = SENTENCE_BREAK.exec(span.text)) ends.push(SENTENCE_BREAK.lastIndex);
+  while (SENTENCE_BREAK.test(span.text)) ends.push(SENTENCE_BREAK.lastIndex); // test: no match object
   if (ends.length === 0 || ends[ends.length - 1] < span.text.length) ends.push(span.text.length);
   const out: Sentence[] = [];
   let from = 0;
