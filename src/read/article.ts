@@ -34,6 +34,18 @@ export function isReadFailure(x: Article | ReadFailure): x is ReadFailure {
 }
 
 /**
+ * SHA-256 (hex) of the UTF-8 of `raw`. `utf8File` is the file it was decoded from as UTF-8
+ * (null otherwise): without a BOM, those bytes are that UTF-8, so they need no encoding again.
+ */
+function sha256(raw: string, utf8File: Uint8Array | null): string {
+  const bom = utf8File !== null && utf8File[0] === 0xef && utf8File[1] === 0xbb && utf8File[2] === 0xbf;
+  const hash = createHash('sha256');
+  if (utf8File !== null && !bom) hash.update(utf8File);
+  else hash.update(raw, 'utf8');
+  return hash.digest('hex');
+}
+
+/**
  * Reads one article from its bytes. `name` is the file name or path (`<stdin>` for
  * standard input): it gives the article key and tells HTML files by their extension.
  */
@@ -57,7 +69,7 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
     file,
     path: name,
     raw,
-    sha256: createHash('sha256').update(raw, 'utf8').digest('hex'),
+    sha256: sha256(raw, decoded.text === raw && decoded.encoding === 'utf-8' ? bytes : null),
     encoding: decoded.encoding,
     script,
     published,
