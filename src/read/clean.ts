@@ -65,6 +65,7 @@ interface Context {
   quoteOpen: boolean;
 }
 
+/** The string of `codes[from, to)`. */
 function text(codes: number[], from = 0, to = codes.length): string {
   let s = '';
   if (to - from <= 16) {
@@ -421,7 +422,10 @@ function documentContext(raw: string, bounds: Array<[number, number]>): Context 
   return { raw, rubyDoc: undefined, columnar: gappy >= 3 && gappy >= 0.3 * longLines, quoteOpen: true };
 }
 
-/** Bits of `passesFor`: the passes a line needs. */
+/**
+ * Bits of `TRIGGERS` and `passesFor`: the passes a line needs. SEPARATOR and PINYIN mark
+ * characters that only decide, with their neighbours, COLLAPSE and RUBY.
+ */
 const MARKDOWN = 1;
 const SPACES = 2;
 const RUBY = 4;
@@ -492,6 +496,7 @@ function cleanLine(raw: string, start: number, end: number, ctx: Context): { tex
   return { text: unchanged(line, chars.c) ? line : text(chars.c), offsets: chars.o };
 }
 
+/** Whether the codes spell `line` itself. */
 function unchanged(line: string, c: number[]): boolean {
   if (c.length !== line.length) return false;
   for (let i = 0; i < c.length; i++) if (c[i] !== line.charCodeAt(i)) return false;

@@ -184,7 +184,7 @@ export function findPublishedDate(raw: string): string | null {
     const iso = HEADER_ISO.exec(line);
     const date = iso && formatDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (date) return date;
-    const mast = line.includes('年') ? MASTHEAD.exec(line) : null; // a costly pattern: rule it out cheaply
+    const mast = MASTHEAD.exec(line);
     const mdate = mast && formatDate(parseNumeral(mast[1]), parseNumeral(mast[2]), parseNumeral(mast[3]));
     if (mdate && /农历|星期|周[一二三四五六日天]|版|期|来源|发布|^\S*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?$/.test(line)) return mdate;
   }

@@ -93,6 +93,7 @@ function layoutOf(kinds: Kind[], columnar: boolean): Layout {
   return { blankSeparated: blankAfter > textAfter, columnar };
 }
 
+/** The paragraph one cleaned line opens (`paragraphs` joins the lines it continues on). */
 function paragraphOf(raw: string, l: CleanLine, chronicle: boolean): Paragraph {
   const d = datelineOf(l.text);
   return {
