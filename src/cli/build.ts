@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { buildCorpus, type BuildProgress, type Shard } from '../pipeline/build.ts';
-import { countGraph } from '../graph/build.ts';
+import type { BuildProgress, Shard } from '../pipeline/build.ts';
 import { NODE_LABELS, REL_TYPE_NAMES } from '../graph/schema.ts';
 import { reportFailures } from './failures.ts';
 
@@ -57,6 +56,9 @@ Examples:
   kg build corpus/ --out out --shard 0/4 --facts-only   # on machine 0 of 4, then merge`,
     )
     .action(async (paths: string[], opts: { out: string; shard?: Shard; factsOnly?: boolean; workers: number; maxArticleMb: number; prune?: boolean }) => {
+      // Loaded when run, so that kg --help and the other commands start without the extractor.
+      const { buildCorpus } = await import('../pipeline/build.ts');
+      const { countGraph } = await import('../graph/build.ts');
       const result = await buildCorpus(paths, {
         out: opts.out,
         shard: opts.shard,

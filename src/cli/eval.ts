@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { readAll } from '../read/index.ts';
-import { extractArticle } from '../extract/article.ts';
-import { toPrediction } from '../extract/predictions.ts';
-import { readGoldDir } from '../eval/goldfiles.ts';
-import { scoreCorpus } from '../eval/score.ts';
-import { formatScoreTable, formatMisses } from '../eval/report.ts';
 import { reportFailures } from './failures.ts';
 
 export function register(program: Command): void {
@@ -18,6 +12,12 @@ export function register(program: Command): void {
     .option('--json', 'print the scores as JSON')
     .addHelpText('after', '\nExample:\n  kg eval --gold ../shared/gold --corpus ../shared/corpus/seeds')
     .action(async (opts: { gold: string; corpus: string; verbose?: boolean; json?: boolean }) => {
+      const { readAll } = await import('../read/index.ts');
+      const { extractArticle } = await import('../extract/article.ts');
+      const { toPrediction } = await import('../extract/predictions.ts');
+      const { readGoldDir } = await import('../eval/goldfiles.ts');
+      const { scoreCorpus } = await import('../eval/score.ts');
+      const { formatScoreTable, formatMisses } = await import('../eval/report.ts');
       const golds = readGoldDir(opts.gold);
       const { articles, failures } = await readAll(golds.map((g) => join(opts.corpus, g.article)));
       const score = scoreCorpus(articles.map((a) => extractArticle(a)).map(toPrediction), golds);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { FORMAT_NAMES } from '../export/formats/index.ts';
 import { DEFAULT_ARRAY_DELIMITER } from '../export/formats/csv.ts';
-import { chooseFormat, runExport } from '../export/run.ts';
 import { MAX_HOPS, parseSelector } from '../export/select.ts';
 import { NODE_LABELS, REL_TYPE_NAMES } from '../graph/schema.ts';
 
@@ -50,6 +49,7 @@ export function register(program: Command): void {
     .action(async (options) => {
       try {
         const { official, hops, city, campaign, meeting, from, to, labels, types } = options;
+        const { chooseFormat, runExport } = await import('../export/run.ts');
         const selector = parseSelector({ official, city, campaign, meeting, from, to, labels, types, hops });
         const outcome = await runExport({
           graphPath: options.graph,

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { readArticles, isReadFailure, type ReadFailure } from '../read/index.ts';
-import { extractArticle } from '../extract/article.ts';
-import { toPrediction } from '../extract/predictions.ts';
+import type { ReadFailure } from '../read/index.ts';
 import { reportFailures } from './failures.ts';
 
 export function register(program: Command): void {
@@ -14,6 +12,9 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExamples:\n  kg extract ../shared/corpus/seeds --json > predictions.jsonl\n  kg extract article.html --facts')
     .action(async (paths: string[], opts: { facts?: boolean }) => {
       const failures: ReadFailure[] = [];
+      const { readArticles, isReadFailure } = await import('../read/index.ts');
+      const { extractArticle } = await import('../extract/article.ts');
+      const { toPrediction } = await import('../extract/predictions.ts');
       for await (const a of readArticles(paths)) {
         if (isReadFailure(a)) {
           failures.push(a);

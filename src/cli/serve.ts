@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../serve/server.ts';
 import { describe as describeNeo4j, neo4jConfig } from '../sinks/neo4j/config.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,6 +21,7 @@ export function register(program: Command): void {
       try {
         // Cypher is offered only when the user points kg serve at a Neo4j.
         const neo4j = process.env.NEO4J_URI ? neo4jConfig() : null;
+        const { startServer } = await import('../serve/server.ts');
         const running = await startServer({
           neo4j,
           graphPath: opts.graph,
