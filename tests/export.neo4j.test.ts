@@ -193,6 +193,19 @@ describe.sequential('exports loaded into Neo4j', () => {
     await runCypherScript(writeCypher(fixtureGraph()));
     expect(await countsInDatabase()).toEqual(countsInGraph(fixtureGraph()));
   }, TIMEOUT);
+
+  it('kg load stores evidence once and it reads back exactly: tricky text, empty sentences, unknown dates, other scripts', async () => {
+    const graph = trickyFixtureGraph();
+    // some sentences read in Traditional script: their originals differ from the Simplified text
+    graph.updateEachEdgeAttributes((_, attrs) => ({ ...attrs, evidence: attrs.evidence.map((e, i) => (i % 3 === 1 ? { ...e, original: `${e.original}會議` } : e)) }));
+    await applySchema(driver, config.database);
+    await loadGraph(driver, config.database, graph);
+    const [stored] = await run("MATCH ()-[r]->() WHERE r.evidence IS NOT NULL RETURN count(r) AS n");
+    expect(stored.get('n')).toBe(0);
+    expect(contents(await readDatabase())).toEqual(contents(graph));
+    const whole = await selectFromNeo4j('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN n, collect(r) AS out', { config });
+    expect(contents(whole.graph)).toEqual(contents(graph));
+  }, TIMEOUT);
 });
 
 /**

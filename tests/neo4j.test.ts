@@ -11,14 +11,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { newGraph, readGraph, writeGraph, type KgGraph } from '../src/graph/io.ts';
-import { NODE_LABELS, edgeKey } from '../src/graph/schema.ts';
+import { NODE_LABELS, edgeKey, type NodeLabel, type RelType } from '../src/graph/schema.ts';
 import type { Neo4jConfig } from '../src/sinks/neo4j/config.ts';
 import { neo4jConfig } from '../src/sinks/neo4j/config.ts';
 import { openDriver } from '../src/sinks/neo4j/driver.ts';
 import { listQueries, queryParams, readQueryFile } from '../src/sinks/neo4j/library.ts';
-import { cypherStatements, SCHEMA_FILE } from '../src/sinks/neo4j/load.ts';
+import { applySchema, cypherStatements, loadGraph, SCHEMA_FILE, sharesNodes } from '../src/sinks/neo4j/load.ts';
 import { RefusedQueryError, refusalReason, runReadQuery } from '../src/sinks/neo4j/query.ts';
-import { graphBatches, graphProblems, toProperties } from '../src/sinks/neo4j/rows.ts';
+import { batchRows, graphBatches, graphProblems, relationshipProperties, toProperties } from '../src/sinks/neo4j/rows.ts';
+import { evidenceFromProperties } from '../src/sinks/neo4j/evidence.ts';
+import { toPlain } from '../src/sinks/neo4j/values.ts';
 import { clientConfig, start, stop, status, type ServerOptions } from '../scripts/neo4j/server.ts';
 import { manyOfficialsGraph, seedFactsGraph } from './neo4j.fixture.ts';
 import { freePort, privateServerOptions, removeServer } from './setup/neo4j-servers.ts';
@@ -150,14 +152,47 @@ describe('Neo4j sink: pure parts', () => {
     });
   });
 
+  it('stores evidence once, as parallel arrays that read back to the same list', () => {
+    const simplified = { article: 'article:a', item: 1, sentence: '王浩出席。', original: '王浩出席。', start: 3, end: 8, date: '2022-04-02' };
+    const traditional = { article: 'article:b', item: 0, sentence: '王浩主持会议。', original: '王浩主持會議。', start: 0, end: 7, date: null };
+    const empty = { article: 'article:c', item: 0, sentence: '', original: '', start: 0, end: 0, date: null };
+    const attrs = (evidence: unknown[]) => ({ key: 'k', type: 'CHAIRED', firstDate: null, lastDate: null, evidence });
+    for (const evidence of [[], [simplified], [simplified, traditional], [empty, traditional], [empty]]) {
+      const props = toPlain(relationshipProperties(attrs(evidence))) as Record<string, unknown>;
+      expect(props.evidence).toBeUndefined(); // no second copy as JSON text
+      expect(props.evidenceCount).toBe(evidence.length);
+      expect(evidenceFromProperties(props, 'r')).toEqual(evidence);
+    }
+    // the original script only when some sentence differs from its Simplified text
+    expect(relationshipProperties(attrs([simplified]))).not.toHaveProperty('evidenceOriginals');
+    expect(relationshipProperties(attrs([simplified, traditional])).evidenceOriginals).toEqual(['王浩出席。', '王浩主持會議。']);
+    // what the CSV and Cypher exports store (JSON text) reads too; mismatched arrays are refused
+    expect(evidenceFromProperties({ evidence: JSON.stringify([traditional]) }, 'r')).toEqual([traditional]);
+    expect(() => evidenceFromProperties({ evidenceSentences: ['a'], evidenceArticles: [] }, 'relationship x')).toThrow(/relationship x: evidenceArticles/);
+  });
+
   it('batches nodes per label and relationships per type and end labels', () => {
     const graph = seedFactsGraph();
     const batches = graphBatches(graph, 3);
-    expect(batches.every((b) => b.rows.length <= 3)).toBe(true);
-    expect(batches.reduce((n, b) => n + (b.kind === 'nodes' ? b.rows.length : 0), 0)).toBe(graph.order);
-    expect(batches.reduce((n, b) => n + (b.kind === 'relationships' ? b.rows.length : 0), 0)).toBe(graph.size);
+    expect(batches.every((b) => b.keys.length <= 3 && batchRows(graph, b).length === b.keys.length)).toBe(true);
+    expect(batches.flatMap((b) => (b.kind === 'nodes' ? b.keys : [])).sort()).toEqual(graph.nodes().sort());
+    expect(batches.flatMap((b) => (b.kind === 'relationships' ? b.keys : [])).sort()).toEqual(graph.edges().sort());
+    for (const batch of batches) {
+      if (batch.kind === 'nodes') expect(batch.keys.every((key) => graph.getNodeAttribute(key, 'label') === batch.label)).toBe(true);
+      else expect(batch.keys.every((edge) => graph.getEdgeAttribute(edge, 'type') === batch.type && graph.getNodeAttribute(graph.source(edge), 'label') === batch.from)).toBe(true);
+    }
     const kinds = batches.map((b) => b.kind);
     expect(kinds.indexOf('relationships')).toBeGreaterThan(kinds.lastIndexOf('nodes'));
+  });
+
+  it('sends together only batches that cannot write to the same node', () => {
+    const rels = (type: RelType, from: NodeLabel, to: NodeLabel) => ({ kind: 'relationships' as const, type, from, to, keys: [] });
+    const attended = rels('ATTENDED', 'Official', 'Meeting');
+    expect(sharesNodes(attended, attended)).toBe(true);
+    expect(sharesNodes(attended, rels('MENTIONS', 'Article', 'Official'))).toBe(true);
+    expect(sharesNodes(rels('PART_OF', 'City', 'City'), rels('LOCATED_IN', 'Site', 'City'))).toBe(true);
+    expect(sharesNodes(attended, rels('LOCATED_IN', 'Site', 'City'))).toBe(false);
+    expect(sharesNodes({ kind: 'nodes', label: 'Official', keys: [] }, { kind: 'nodes', label: 'Official', keys: [] })).toBe(false);
   });
 
   it('finds graphs that cannot be loaded', () => {
@@ -245,7 +280,7 @@ describe('kg load: a graph of seed facts into the real Neo4j', () => {
   it('applies the schema, then loads exactly the nodes and relationships of graph.json', async () => {
     const run = await kg(['load', graphPath, '--batch-size', '4'], envFor(config));
     expect(run.stderr).toContain(`done: ${graph.order} nodes (${graph.order} created), ${graph.size} relationships (${graph.size} created)`);
-    expect(run.stderr).toMatch(/batch 1\/\d+: 4 Official nodes/);
+    expect(run.stderr).toMatch(/batch \d+\/\d+: 4 Official nodes/);
     expect(run.code).toBe(0);
     expect(await countsInDatabase(driver())).toEqual(countsInGraph(graph));
 
@@ -257,7 +292,7 @@ describe('kg load: a graph of seed facts into the real Neo4j', () => {
     expect(byAlias[0]?.name).toBe('袁家军');
   });
 
-  it('keeps article properties and evidence (parallel arrays and the full JSON)', async () => {
+  it('keeps article properties and evidence (parallel arrays, stored once)', async () => {
     const [article] = await cypher(driver(), "MATCH (a:Article {key: 'article:004_99dec979f43baf55'}) RETURN properties(a) AS p");
     expect(article!.p).toMatchObject({ file: '004_99dec979f43baf55.txt', published: '2023-06-26', script: 'simplified', title: '金承涛主持召开区委常委会会议', sha256: 'c'.repeat(64) });
     const [noDate] = await cypher(driver(), "MATCH (a:Article {key: 'article:003_cc801a4120f8a8de'}) RETURN a.published AS published, a.script AS script");
@@ -275,7 +310,11 @@ describe('kg load: a graph of seed facts into the real Neo4j', () => {
       evidenceSentences: ['省长王浩主持会议。', '省长王浩出席。'],
       evidenceOriginals: ['省长王浩主持会议。', '省長王浩出席。'],
     });
-    expect(JSON.parse(holds!.p.evidence)).toEqual(edge.evidence);
+    expect(holds!.p.evidence).toBeUndefined();
+    expect(evidenceFromProperties(holds!.p, 'HOLDS')).toEqual(edge.evidence);
+    // all sentences Simplified: no originals stored, coalesce() gives the sentences
+    const [simplified] = await cypher(driver(), "MATCH (:Official {name: '姜永柱'})-[r:HOLDS]->(:Post {name: '萧山区长'}) RETURN r.evidenceOriginals AS originals, coalesce(r.evidenceOriginals, r.evidenceSentences) AS text");
+    expect(simplified).toEqual({ originals: null, text: ['区长姜永柱检查卡口。'] });
     const [partOf] = await cypher(driver(), "MATCH (:City {name: '萧山区'})-[r:PART_OF]->(:City {name: '杭州市'}) RETURN r.evidenceCount AS n, r.evidenceArticles AS a");
     expect(partOf).toEqual({ n: 0, a: [] });
   });
@@ -336,6 +375,23 @@ describe('kg load: a graph of seed facts into the real Neo4j', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`cannot read graph ${join(tmp, 'missing.json')}`);
     expect(await countsInDatabase(driver())).toEqual(before);
+  });
+
+  it('stores the same with several batches in flight as with one at a time, and again creates nothing', async () => {
+    const graph = seedFactsGraph();
+    const loadFresh = async (concurrency: number) => {
+      await wipe(driver());
+      await applySchema(driver(), config.database);
+      return loadGraph(driver(), config.database, graph, { batchSize: 2, concurrency });
+    };
+    await loadFresh(1);
+    const oneAtATime = await snapshot(driver());
+    const together = await loadFresh(4);
+    expect([together.nodesCreated, together.relationshipsCreated]).toEqual([graph.order, graph.size]);
+    expect(await snapshot(driver())).toEqual(oneAtATime);
+    const again = await loadGraph(driver(), config.database, graph, { batchSize: 2, concurrency: 4 });
+    expect([again.nodesCreated, again.relationshipsCreated]).toEqual([0, 0]);
+    expect(await snapshot(driver())).toEqual(oneAtATime);
   });
 });
 
@@ -592,7 +648,7 @@ describe('faults: Neo4j stopped in the middle of kg load', () => {
     expect(paused).toBe(true);
     expect(interrupted.code).toBe(1);
     expect(interrupted.stderr).toContain(`kg load: cannot reach Neo4j at ${config.uri}`);
-    expect(interrupted.stderr).toMatch(/batch \d+ of 63 \(100 Official nodes\) failed and was rolled back; the \d+ batches before it are stored\. Run kg load again to complete the graph\./);
+    expect(interrupted.stderr).toMatch(/batch \d+ of 63 \(100 Official nodes\) failed and was rolled back; \d+ other batches are stored, each whole\. Run kg load again to complete the graph\./);
     expect(status(options).running).toBe(false);
 
     expect((await start(options)).started).toBe(true);

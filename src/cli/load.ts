@@ -2,7 +2,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { readGraph } from '../graph/io.ts';
 import { neo4jConfig, describe } from '../sinks/neo4j/config.ts';
 import { openDriver, checkConnection, diagnose } from '../sinks/neo4j/driver.ts';
-import { applySchema, loadGraph, LoadError, DEFAULT_BATCH_SIZE } from '../sinks/neo4j/load.ts';
+import { applySchema, loadGraph, LoadError, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from '../sinks/neo4j/load.ts';
 import { graphProblems } from '../sinks/neo4j/rows.ts';
 
 export function register(program: Command): void {
@@ -11,9 +11,10 @@ export function register(program: Command): void {
     .description('load graph.json into Neo4j (MERGE on keys: loading again changes nothing); connection from NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE')
     .argument('[graph]', 'graph.json written by kg build', 'out/graph.json')
     .option('--batch-size <rows>', 'rows per transaction', (v) => positiveInteger(v, '--batch-size'), DEFAULT_BATCH_SIZE)
-    .action(async (path: string, options: { batchSize: number }) => {
+    .option('--concurrency <n>', 'transactions in flight at once', (v) => positiveInteger(v, '--concurrency'), DEFAULT_CONCURRENCY)
+    .action(async (path: string, options: { batchSize: number; concurrency: number }) => {
       try {
-        await load(path, options.batchSize);
+        await load(path, options);
       } catch (err) {
         console.error(`kg load: ${(err as Error).message}`);
         process.exitCode = 1;
@@ -21,7 +22,7 @@ export function register(program: Command): void {
     });
 }
 
-async function load(path: string, batchSize: number): Promise<void> {
+async function load(path: string, { batchSize, concurrency }: { batchSize: number; concurrency: number }): Promise<void> {
   const graph = readGraph(path);
   const problems = graphProblems(graph);
   if (problems.length > 0) {
@@ -35,6 +36,7 @@ async function load(path: string, batchSize: number): Promise<void> {
     console.error(`kg load: ${path} (${graph.order} nodes, ${graph.size} relationships) -> ${describe(config)}`);
     const summary = await loadGraph(driver, config.database, graph, {
       batchSize,
+      concurrency,
       onProgress: (p) => console.error(`kg load: batch ${p.batch}/${p.batches}: ${p.rows} ${p.what}`),
     }).catch(async (err) => {
       if (err instanceof LoadError) throw new Error(`${(await diagnose(err.cause, driver, config)).message}\n  ${err.message}`);

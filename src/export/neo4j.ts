@@ -13,7 +13,8 @@ import type { Node, Relationship } from 'neo4j-driver';
 import { newGraph } from '../graph/io.ts';
 import type { KgGraph } from '../graph/io.ts';
 import { NODE_LABELS } from '../graph/schema.ts';
-import type { EdgeAttributes, Evidence, NodeAttributes } from '../graph/schema.ts';
+import type { EdgeAttributes, NodeAttributes } from '../graph/schema.ts';
+import { evidenceFromProperties } from '../sinks/neo4j/evidence.ts';
 import { runReadQuery } from '../sinks/neo4j/query.ts';
 import type { ReadQueryOptions } from '../sinks/neo4j/query.ts';
 import { toPlain } from '../sinks/neo4j/values.ts';
@@ -31,27 +32,15 @@ function toNode(labels: string[], props: Properties, fallbackKey: string): NodeA
   return attrs as unknown as NodeAttributes;
 }
 
-/** Evidence as exports and `kg load` store it: JSON text of the list (or a list of JSON texts). */
-function evidenceOf(value: unknown, where: string): Evidence[] {
-  if (value === null || value === undefined) return [];
-  try {
-    if (typeof value === 'string') return JSON.parse(value);
-    if (Array.isArray(value)) return value.map((e) => (typeof e === 'string' ? JSON.parse(e) : e));
-  } catch (err) {
-    throw new Error(`${where}: evidence is not JSON (${(err as Error).message})`);
-  }
-  throw new Error(`${where}: evidence is neither JSON text nor a list`);
-}
-
 function toEdge(type: string, props: Properties, fallbackKey: string): EdgeAttributes {
   const attrs: Properties = Object.fromEntries(EDGE_FIELDS.map((f) => [f, null]));
   for (const [name, value] of Object.entries(props)) {
-    // `kg load` adds evidenceCount, evidenceSentences ... derived from `evidence`: not graph fields.
+    // `kg load` stores evidence as evidenceCount, evidenceSentences ...: not graph fields.
     if (!/^evidence./.test(name)) attrs[name] = value;
   }
   attrs.key = String(props.key ?? fallbackKey);
   attrs.type = type;
-  attrs.evidence = evidenceOf(props.evidence, `relationship ${attrs.key}`);
+  attrs.evidence = evidenceFromProperties(props, `relationship ${attrs.key}`);
   return attrs as unknown as EdgeAttributes;
 }
 

@@ -1,5 +1,6 @@
 import type { KgGraph } from '../graph/io.ts';
-import type { EdgeAttributes, NodeAttributes, SerializedGraph } from '../graph/schema.ts';
+import type { EdgeAttributes, Evidence, NodeAttributes, SerializedGraph } from '../graph/schema.ts';
+import { evidenceFromProperties } from '../sinks/neo4j/evidence.ts';
 
 /** runReadQuery of src/sinks/neo4j/query.ts: rows of plain JSON values. */
 export type RunReadQuery = (
@@ -89,14 +90,13 @@ function endsFromKey(key: string, type: string, nodes: Map<string, unknown>): { 
   return null;
 }
 
+/** A relationship the served graph lacks, from its properties; unreadable evidence is shown as none. */
 function edgeAttributes(key: string, rel: PlainRelationship): EdgeAttributes {
-  let evidence: unknown = rel.properties.evidence ?? [];
-  if (typeof evidence === 'string') {
-    try {
-      evidence = JSON.parse(evidence);
-    } catch {
-      evidence = [];
-    }
+  let evidence: Evidence[] = [];
+  try {
+    evidence = evidenceFromProperties(rel.properties, `relationship ${key}`);
+  } catch {
+    // a relationship kg did not write: show it without evidence
   }
   return {
     key,
