@@ -11,6 +11,7 @@
  *   with --test (the test suite's own server, so tests never touch your data):
  *   KG_NEO4J_TEST_HOME default .neo4j/test, KG_NEO4J_TEST_PORT default 7688
  *   KG_NEO4J_HEAP   JVM max heap         default 512m
+ *   KG_NEO4J_PAGECACHE  page cache (server.memory.pagecache.size)  default 128m
  *   NEO4J_PASSWORD  password of user neo4j, set on the first start only (default kgpassword)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   port: number;
   password: string;
   heap: string;
+  /** Page cache size, e.g. 128m: how much of the store Neo4j keeps in memory. */
+  pageCache: string;
 }
 
 export interface ServerStatus {
@@ -52,6 +55,7 @@ export function serverOptions(env: NodeJS.ProcessEnv = process.env, test = false
     port: Number(port),
     password: env.NEO4J_PASSWORD || DEFAULT_PASSWORD,
     heap: env.KG_NEO4J_HEAP || '512m',
+    pageCache: env.KG_NEO4J_PAGECACHE || '128m',
   };
 }
 
@@ -97,6 +101,7 @@ export async function start(options: ServerOptions, log: (line: string) => void 
       options.home,
       String(options.port),
       options.password,
+      options.pageCache,
     ],
     { detached: true, stdio: ['ignore', out, out] },
   );

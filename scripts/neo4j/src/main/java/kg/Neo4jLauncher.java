@@ -10,26 +10,29 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
 
 /**
  * Runs Neo4j's embedded database with its Bolt connector: the real engine and Bolt server,
  * no HTTP, listening on 127.0.0.1 only. Started and stopped by scripts/neo4j/server.ts.
  *
- * Usage: java -cp ... kg.Neo4jLauncher <home> <port> <password>
+ * Usage: java -cp ... kg.Neo4jLauncher <home> <port> <password> [pagecache]
  *   home      data folder (databases, transaction logs, logs, import/)
  *   port      Bolt port on 127.0.0.1
  *   password  given to user neo4j while it still has the initial password that must be changed
  *             (first start); later starts keep the stored password
+ *   pagecache size of the page cache (server.memory.pagecache.size), e.g. 128m or 1g; default 128m
  */
 public final class Neo4jLauncher {
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: Neo4jLauncher <home> <port> <password>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: Neo4jLauncher <home> <port> <password> [pagecache]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         String password = args[2];
+        long pageCache = ByteUnit.parse(args.length == 4 ? args[3] : "128m");
         Path importDir = home.resolve("import");
         Files.createDirectories(importDir);
 
@@ -42,7 +45,7 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)         // dbms.security.auth_enabled
                 .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir) // server.directories.import
                 .setConfig(GraphDatabaseSettings.allow_file_urls, true)      // dbms.security.allow_csv_import_from_file_urls
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024) // server.memory.pagecache.size
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)       // server.memory.pagecache.size
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "100M size") // db.tx_log.rotation.retention_policy
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)         // no usage reports over the network
                 .build();
