@@ -1,13 +1,13 @@
-/** A build worker thread (see ./workers.ts): reads, extracts and stores one file per task. */
+/** A build worker thread (see ./workers.ts): reads, extracts and stores a batch of files per task. */
 import { readArticleFile } from '../read/index.ts';
 import { processArticle, type FileOutcome } from './article.ts';
 
 export interface ExtractTask {
-  path: string;
+  paths: string[];
   out: string;
   maxBytes?: number;
 }
 
-export default async function extract(task: ExtractTask): Promise<FileOutcome> {
-  return processArticle(await readArticleFile(task.path, task.maxBytes), task.out);
+export default function extract(task: ExtractTask): FileOutcome[] {
+  return task.paths.map((path) => processArticle(readArticleFile(path, task.maxBytes), task.out));
 }

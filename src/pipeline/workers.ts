@@ -1,6 +1,6 @@
 /**
  * kg build --workers n: files are read, extracted and stored on a pool of worker threads
- * (piscina) while the main thread lists them. Each article's facts go to its own store file
+ * (piscina), sixteen files per task, while the main thread lists them. Each article's facts go to its own store file
  * and the graph is built from the store afterwards, so the output is that of one thread.
  * Outcomes come back in input order, so failures are reported in the same order too.
  */
@@ -14,36 +14,52 @@ import type { ExtractTask } from './worker.ts';
 /** Workers run TypeScript through tsx, as the CLI does. */
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+/** Files per task: enough that handing a task to a thread costs little beside its work. */
+const FILES_PER_TASK = 16;
+
 export async function* extractInWorkers(
   paths: string[],
   options: { out: string; shard?: Shard; workers: number; maxArticleBytes?: number },
 ): AsyncGenerator<{ path: string; outcome: FileOutcome }> {
-  const pool = new Piscina<ExtractTask, FileOutcome>({
+  const pool = new Piscina<ExtractTask, FileOutcome[]>({
     filename: new URL('./worker.ts', import.meta.url).href,
     minThreads: options.workers,
     maxThreads: options.workers,
     execArgv: ['--import', TSX_LOADER],
   });
-  // A bounded window of files in flight: memory stays flat however many files there are.
-  const window: { path: string; outcome: Promise<FileOutcome> }[] = [];
+  // A bounded window of tasks in flight: memory stays flat however many files there are.
+  const window: { paths: string[]; outcomes: Promise<FileOutcome[]> }[] = [];
+  let batch: string[] = [];
+  const flush = () => {
+    if (batch.length) window.push({ paths: batch, outcomes: pool.run({ paths: batch, out: options.out, maxBytes: options.maxArticleBytes }) });
+    batch = [];
+  };
   try {
     for (const path of paths) {
       const files = path === '-' ? (['-'] as Iterable<string>) : listInputFiles([path]);
       for await (const file of files) {
         const name = file === '-' ? '<stdin>' : file;
         if (!inShard(name, options.shard)) continue;
-        const outcome = file === '-' ? stdinHere(options.out) : pool.run({ path: file, out: options.out, maxBytes: options.maxArticleBytes });
-        window.push({ path: name, outcome });
-        while (window.length >= options.workers * 8) {
-          const next = window.shift()!;
-          yield { path: next.path, outcome: await next.outcome };
+        if (file === '-') {
+          flush();
+          window.push({ paths: [name], outcomes: stdinHere(options.out).then((outcome) => [outcome]) });
+        } else {
+          batch.push(file);
+          if (batch.length === FILES_PER_TASK) flush();
         }
+        while (window.length >= options.workers * 2) yield* outcomesOf(window.shift()!);
       }
     }
-    for (const next of window.splice(0)) yield { path: next.path, outcome: await next.outcome };
+    flush();
+    for (const task of window.splice(0)) yield* outcomesOf(task);
   } finally {
     await pool.destroy();
   }
+}
+
+async function* outcomesOf(task: { paths: string[]; outcomes: Promise<FileOutcome[]> }): AsyncGenerator<{ path: string; outcome: FileOutcome }> {
+  const outcomes = await task.outcomes;
+  for (const [i, outcome] of outcomes.entries()) yield { path: task.paths[i], outcome };
 }
 
 /** Standard input is read in this thread: workers cannot read it. */
