@@ -33,6 +33,7 @@ import { loadGazetteer } from './divisions.ts';
 import { UnitSet } from '../units.ts';
 import { parentChain } from './hierarchy.ts';
 import { placeMatchingRules, type PlaceMatchingRules } from './lexicon.ts';
+import { wordAt } from '../lexicon.ts';
 import { segmentWords, type Words } from './segmentation.ts';
 import { countiesWithTownship, isTownshipName, mayEndTownshipName, MAX_TOWNSHIP_NAME_LENGTH } from './townships.ts';
 import type { Division, DivisionMention, DivisionLevel } from './types.ts';
@@ -150,13 +151,12 @@ function insideOrganisationName(text: string, end: number, rules: PlaceMatchingR
   }
   let run = text.slice(end, i);
   if (run.includes(' ')) run = run.replaceAll(' ', '');
-  let cut = run.length;
-  for (const breaker of rules.runBreakers) {
-    const at = run.indexOf(breaker);
-    if (at >= 0 && at < cut) cut = at;
-  }
-  run = run.slice(0, cut);
-  return rules.organisationSuffixes.some((suffix) => run.includes(suffix));
+  // The name's part of the run ends where a breaker (a verb, a particle…) first starts.
+  let cut = 0;
+  while (cut < run.length && !wordAt(run, cut, rules.runBreakers)) cut++;
+  const head = run.slice(0, cut);
+  for (let at = 0; at < head.length; at++) if (wordAt(head, at, rules.organisationSuffixes)) return true;
+  return false;
 }
 
 /**
@@ -208,8 +208,7 @@ function startsInside(text: string, start: number, words: string[]): boolean {
 
 /** A party or government body follows the full name ending at `end` (南湖区|委, 余杭区|政府). */
 function organFollows(text: string, end: number, rules: PlaceMatchingRules): boolean {
-  const next = text.slice(end);
-  return rules.organsAfterName.some((w) => next.startsWith(w)) && !rules.notOrgans.some((w) => next.startsWith(w));
+  return wordAt(text, end, rules.organsAfterName) !== undefined && wordAt(text, end, rules.notOrgans) === undefined;
 }
 
 /**
@@ -219,8 +218,7 @@ function organFollows(text: string, end: number, rules: PlaceMatchingRules): boo
 function rejectSurface(text: string, start: number, end: number, short: boolean, free: number, words: Words, idx: SurfaceIndex, rules: PlaceMatchingRules): string | null {
   const before = text[start - 1];
   if (short) {
-    const next = text.slice(end);
-    if (rules.nameContinuations.some((w) => next.startsWith(w)) && !divisionStartsAt(text, end, idx)) return 'part of another name';
+    if (wordAt(text, end, rules.nameContinuations) !== undefined && !divisionStartsAt(text, end, idx)) return 'part of another name';
     if (end - start === 2 && rules.surnames.has(before ?? '') && (start < 2 || rules.beforeSurname.has(text[start - 2]))) {
       return 'given name of a person';
     }
