@@ -18,7 +18,7 @@ import { openDriver } from '../src/sinks/neo4j/driver.ts';
 import { listQueries, queryParams, readQueryFile } from '../src/sinks/neo4j/library.ts';
 import { applySchema, cypherStatements, loadGraph, SCHEMA_FILE, sharesNodes } from '../src/sinks/neo4j/load.ts';
 import { RefusedQueryError, refusalReason, runReadQuery } from '../src/sinks/neo4j/query.ts';
-import { batchRows, graphBatches, graphProblems, relationshipProperties, toProperties } from '../src/sinks/neo4j/rows.ts';
+import { batchRows, graphBatches, graphProblems, RELATIONSHIP_PROPERTIES, relationshipProperties, relationshipRow, type RelationshipRow, toProperties } from '../src/sinks/neo4j/rows.ts';
 import { evidenceFromProperties } from '../src/sinks/neo4j/evidence.ts';
 import { toPlain } from '../src/sinks/neo4j/values.ts';
 import { clientConfig, start, stop, status, type ServerOptions } from '../scripts/neo4j/server.ts';
@@ -169,6 +169,22 @@ describe('Neo4j sink: pure parts', () => {
     // what the CSV and Cypher exports store (JSON text) reads too; mismatched arrays are refused
     expect(evidenceFromProperties({ evidence: JSON.stringify([traditional]) }, 'r')).toEqual([traditional]);
     expect(() => evidenceFromProperties({ evidenceSentences: ['a'], evidenceArticles: [] }, 'relationship x')).toThrow(/relationship x: evidenceArticles/);
+  });
+
+  it('lays a relationship row out as exactly the properties it sets', () => {
+    const asProperties = (row: RelationshipRow) => ({
+      ...row[2],
+      ...Object.fromEntries(RELATIONSHIP_PROPERTIES.map((name, i) => [name, row[i + 3]]).filter(([, value]) => value !== null)),
+    });
+    const graph = seedFactsGraph();
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      const row = relationshipRow(source, target, attributes as never);
+      expect(row.slice(0, 2)).toEqual([source, target]);
+      expect(asProperties(row)).toEqual(relationshipProperties(attributes as never));
+    });
+    const extra = { key: 'k', type: 'HOLDS', evidence: [], firstDate: null, lastDate: '2024-01-01', note: 'x', weights: [1, 2], nested: { a: 1 } };
+    expect(relationshipRow('a', 'b', extra)[2]).toEqual({ note: 'x', weights: [1, 2], nested: '{"a":1}' });
+    expect(asProperties(relationshipRow('a', 'b', extra))).toEqual(relationshipProperties(extra));
   });
 
   it('batches nodes per label and relationships per type and end labels', () => {

@@ -14,8 +14,11 @@ export interface NodeRow {
   props: Properties;
 }
 
+/** Edge attributes stored as they are; `type` becomes the relationship type, `evidence` arrays. */
+const PLAIN_EDGE_ATTRIBUTES = ['key', 'firstDate', 'lastDate'] as const;
+
 /** The properties a relationship row carries by position (RelationshipRow). */
-export const RELATIONSHIP_PROPERTIES = ['key', 'firstDate', 'lastDate', ...EVIDENCE_PROPERTIES] as const;
+export const RELATIONSHIP_PROPERTIES = [...PLAIN_EDGE_ATTRIBUTES, ...EVIDENCE_PROPERTIES] as const;
 
 /**
  * [source key, target key, any other properties, then the values of RELATIONSHIP_PROPERTIES
@@ -93,15 +96,23 @@ export function graphBatches(graph: KgGraph, batchSize: number): Batch[] {
 /** The parameter rows of a batch. */
 export function batchRows(graph: KgGraph, batch: Batch): NodeRow[] | RelationshipRow[] {
   if (batch.kind === 'nodes') return batch.keys.map((key) => ({ key, props: { ...toProperties(graph.getNodeAttributes(key)), key } }));
-  return batch.keys.map((edge): RelationshipRow => {
-    const props = relationshipProperties(graph.getEdgeAttributes(edge) as unknown as Properties);
-    const other: Properties = {};
-    for (const name of Object.keys(props)) if (!POSITIONAL.has(name)) other[name] = props[name];
-    return [graph.source(edge), graph.target(edge), other, ...RELATIONSHIP_PROPERTIES.map((name) => props[name] ?? null)];
-  });
+  return batch.keys.map((edge) => relationshipRow(graph.source(edge), graph.target(edge), graph.getEdgeAttributes(edge) as unknown as Properties));
 }
 
-const POSITIONAL = new Set<string>(RELATIONSHIP_PROPERTIES);
+/**
+ * The row of one edge: relationshipProperties laid out by position. Built directly, not from
+ * that map: building rows that way cost more than half the time of packing them.
+ */
+export function relationshipRow(source: string, target: string, attributes: Properties): RelationshipRow {
+  const evidence = evidenceProperties(Array.isArray(attributes.evidence) ? (attributes.evidence as Evidence[]) : []);
+  return [
+    source,
+    target,
+    toProperties(attributes, [...PLAIN_EDGE_ATTRIBUTES, 'type', 'evidence']),
+    ...PLAIN_EDGE_ATTRIBUTES.map((name) => toProperty(attributes[name]) ?? null),
+    ...EVIDENCE_PROPERTIES.map((name) => evidence[name] ?? null),
+  ];
+}
 
 /** MERGE on key, then make the properties exactly those of the graph (re-loading replaces). */
 export function batchCypher(batch: Batch): string {
@@ -122,7 +133,7 @@ export function batchCypher(batch: Batch): string {
 /** Edge attributes as relationship properties, evidence as parallel arrays (evidence.ts). */
 export function relationshipProperties(attributes: Properties): Properties {
   const evidence = Array.isArray(attributes.evidence) ? (attributes.evidence as Evidence[]) : [];
-  return { ...toProperties(attributes, ['evidence', 'type']), ...evidenceProperties(evidence) };
+  return { ...toProperties(attributes, ['type', 'evidence']), ...evidenceProperties(evidence) };
 }
 
 /**
@@ -132,12 +143,18 @@ export function relationshipProperties(attributes: Properties): Properties {
 export function toProperties(attributes: object, except: string[] = []): Properties {
   const props: Properties = {};
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || except.includes(name)) continue;
-    if (isPrimitive(value)) props[name] = value;
-    else if (Array.isArray(value) && isHomogeneousPrimitiveArray(value)) props[name] = value;
-    else props[name] = JSON.stringify(value);
+    const property = toProperty(value);
+    if (property !== undefined && !except.includes(name)) props[name] = property;
   }
   return props;
+}
+
+/** One attribute as a property value (toProperties); undefined for null, which Neo4j does not store. */
+function toProperty(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (isPrimitive(value)) return value;
+  if (Array.isArray(value) && isHomogeneousPrimitiveArray(value)) return value;
+  return JSON.stringify(value);
 }
 
 function isPrimitive(value: unknown): value is string | number | boolean {
