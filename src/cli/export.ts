@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { FORMAT_NAMES } from '../export/formats/index.ts';
+import { FORMAT_NAMES } from '../export/formats/names.ts';
 import { DEFAULT_ARRAY_DELIMITER } from '../export/formats/csv.ts';
 import { MAX_HOPS, parseSelector } from '../export/select.ts';
 import { NODE_LABELS, REL_TYPE_NAMES } from '../graph/schema.ts';

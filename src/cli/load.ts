@@ -1,9 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { readGraph } from '../graph/io.ts';
-import { neo4jConfig, describe } from '../sinks/neo4j/config.ts';
-import { openDriver, checkConnection, diagnose } from '../sinks/neo4j/driver.ts';
-import { applySchema, loadGraph, LoadError, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from '../sinks/neo4j/load.ts';
-import { graphProblems } from '../sinks/neo4j/rows.ts';
+import { neo4jConfig, describe, DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from '../sinks/neo4j/config.ts';
 
 export function register(program: Command): void {
   program
@@ -23,6 +19,11 @@ export function register(program: Command): void {
 }
 
 async function load(path: string, { batchSize, concurrency }: { batchSize: number; concurrency: number }): Promise<void> {
+  // Loaded when run, so that the other commands start without the driver.
+  const { readGraph } = await import('../graph/io.ts');
+  const { openDriver, checkConnection, diagnose } = await import('../sinks/neo4j/driver.ts');
+  const { applySchema, loadGraph, LoadError } = await import('../sinks/neo4j/load.ts');
+  const { graphProblems } = await import('../sinks/neo4j/rows.ts');
   const graph = readGraph(path);
   const problems = graphProblems(graph);
   if (problems.length > 0) {

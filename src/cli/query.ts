@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { FORMATS, type Format, formatResult } from '../sinks/neo4j/format.ts';
+import { FORMATS, type Format } from '../sinks/neo4j/formats.ts';
 import { listQueries, queryParams, readQueryFile } from '../sinks/neo4j/library.ts';
-import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, runReadQuery } from '../sinks/neo4j/query.ts';
+import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS } from '../sinks/neo4j/config.ts';
 
 interface QueryOptions {
   file?: string;
@@ -49,6 +49,9 @@ async function query(text: string | undefined, options: QueryOptions): Promise<v
     cypher = file.cypher;
     params = queryParams(file, options.param);
   }
+  // Loaded when run: the driver is heavy, and the other commands do without it.
+  const { runReadQuery } = await import('../sinks/neo4j/query.ts');
+  const { formatResult } = await import('../sinks/neo4j/format.ts');
   const result = await runReadQuery(cypher, params, { timeoutMs: options.timeout * 1000, maxRows: options.maxRows });
   process.stdout.write(formatResult(result, options.format));
   console.error(

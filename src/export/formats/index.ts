@@ -7,8 +7,10 @@ import { writeGexf } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
 import { writeJson } from './json.ts';
 import { writeJsonl } from './jsonl.ts';
+import type { FormatName } from './names.ts';
 
 export type { ExportFile, CsvOptions };
+export { FORMAT_NAMES, isFormatName, type FormatName } from './names.ts';
 
 /** A format written as one file. */
 export interface FileFormat {
@@ -31,11 +33,4 @@ export const FORMATS = {
   graphml: { kind: 'file', extension: 'graphml', mediaType: 'application/graphml+xml; charset=utf-8', write: writeGraphml },
   cypher: { kind: 'file', extension: 'cypher', mediaType: 'application/x-cypher-query; charset=utf-8', write: writeCypher },
   csv: { kind: 'folder', write: writeCsv },
-} as const satisfies Record<string, FileFormat | FolderFormat>;
-
-export type FormatName = keyof typeof FORMATS;
-export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATS, name);
-}
+} as const satisfies Record<FormatName, FileFormat | FolderFormat>;

@@ -22,6 +22,14 @@ export const DEFAULTS: Neo4jConfig = {
   database: 'neo4j',
 };
 
+/** Rows per write transaction of kg load. */
+export const DEFAULT_BATCH_SIZE = 1000;
+/** Transactions in flight at once (more did not help on a 2-core machine). */
+export const DEFAULT_CONCURRENCY = 2;
+/** Limits of a read-only query (kg query, the viewer's Cypher panel). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_ROWS = 1000;
+
 const SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 
 /** Reads NEO4J_URI, NEO4J_USERNAME (or NEO4J_USER), NEO4J_PASSWORD, NEO4J_DATABASE. */

@@ -4,8 +4,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { ReadQueryResult } from './query.ts';
 import { cellText } from './values.ts';
 
-export const FORMATS = ['table', 'json', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './formats.ts';
+
+export { FORMATS, type Format } from './formats.ts';
 
 export function formatResult(result: ReadQueryResult, format: Format): string {
   if (format === 'json') return `${JSON.stringify(result.rows, null, 2)}\n`;

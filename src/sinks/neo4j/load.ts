@@ -13,11 +13,12 @@ import { fileURLToPath } from 'node:url';
 import type { Driver, Session } from 'neo4j-driver';
 import type { KgGraph } from '../../graph/io.ts';
 import { type Batch, batchCypher, batchRows, nodeBatches, relationshipBatches } from './rows.ts';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from './config.ts';
+
+// Defaults live with the connection's in config.ts (the CLI shows them without loading the driver).
+export { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY };
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../../cypher/schema.cypher', import.meta.url));
-export const DEFAULT_BATCH_SIZE = 1000;
-/** Transactions in flight at once (more did not help on a 2-core machine). */
-export const DEFAULT_CONCURRENCY = 2;
 
 export interface LoadProgress {
   /** How many batches are committed so far (this one included), out of `batches`. */

@@ -5,12 +5,11 @@
  * Every query also gets a transaction timeout and a row limit.
  */
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
-import { type Neo4jConfig, neo4jConfig } from './config.ts';
+import { type Neo4jConfig, neo4jConfig, DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS } from './config.ts';
 import { openDriver, explainError } from './driver.ts';
 import { toPlain } from './values.ts';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_ROWS = 1000;
+export { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS };
 
 export interface ReadQueryOptions {
   /** Transaction timeout; the server stops the query when it runs longer. */
