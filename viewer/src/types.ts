@@ -1,18 +1,15 @@
 /**
  * The shapes the server's JSON API returns (see docs/api.md). The viewer talks to the
- * server over HTTP only, so these restate the parts of src/graph/schema.ts it reads.
+ * server over HTTP only, so these restate the parts of src/graph/schema.ts it reads (the
+ * evidence is imported as a type, which the build erases).
  */
+import type { Evidence as StoredEvidence } from '../../src/evidence.ts';
+
 export const NODE_LABELS = ['Official', 'Post', 'City', 'Meeting', 'Campaign', 'Site', 'Article'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
-export interface Evidence {
-  article: string;
-  item: number;
-  sentence: string;
-  original: string;
-  start: number;
-  end: number;
-  date: string | null;
+/** The evidence the graph stores (a type only: nothing of src/ is bundled), with the article's title, date and file added by the server. */
+export interface Evidence extends StoredEvidence {
   articleTitle?: string | null;
   articlePublished?: string | null;
   articleFile?: string | null;
