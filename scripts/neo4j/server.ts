@@ -263,7 +263,8 @@ async function lock(path: string): Promise<() => void> {
   }
 }
 
-function processExists(pid: number): boolean {
+/** A process of this id runs (EPERM: it runs, as another user). */
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

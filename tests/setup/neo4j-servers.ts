@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { serverOptions, stop, type ServerOptions } from '../../scripts/neo4j/server.ts';
+import { processExists, serverOptions, stop, type ServerOptions } from '../../scripts/neo4j/server.ts';
 
 const NEO4J_DIR = resolve(import.meta.dirname, '../../.neo4j');
 const RUN_DIR = /^run-(\d+)-[\w-]+$/;
@@ -28,17 +28,8 @@ export async function removeOrphanServers(): Promise<void> {
   if (!existsSync(NEO4J_DIR)) return;
   for (const entry of readdirSync(NEO4J_DIR)) {
     const owner = RUN_DIR.exec(entry)?.[1];
-    if (owner === undefined || isAlive(Number(owner))) continue;
+    if (owner === undefined || processExists(Number(owner))) continue;
     await removeServer({ ...serverOptions(process.env, true), home: join(NEO4J_DIR, entry) });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
