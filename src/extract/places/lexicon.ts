@@ -1,5 +1,6 @@
 /** Loads the place lexicons (src/extract/lexicon/*.json) once, on first use. */
 import { readFileSync } from 'node:fs';
+import { lazy } from '../lexicon.ts';
 
 const LEXICON_DIR = new URL('../lexicon/', import.meta.url);
 
@@ -10,11 +11,6 @@ function loadJson<T>(file: string): T {
   } catch (error) {
     throw new Error(`cannot read place lexicon ${url.pathname}: ${(error as Error).message}`);
   }
-}
-
-function cached<T>(load: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= load());
 }
 
 export interface FormerDivisionEntry {
@@ -43,9 +39,9 @@ export interface DivisionExtras {
   functional: FunctionalAreaEntry[];
 }
 
-export const divisionExtras = cached(() => loadJson<DivisionExtras>('divisions-extra.json'));
+export const divisionExtras = lazy(() => loadJson<DivisionExtras>('divisions-extra.json'));
 
-export const ethnicGroups = cached(() => loadJson<{ groups: string[] }>('ethnic-groups.json').groups);
+export const ethnicGroups = lazy(() => loadJson<{ groups: string[] }>('ethnic-groups.json').groups);
 
 interface WordList {
   words: string[];
@@ -78,7 +74,7 @@ export interface PlaceMatchingRules {
   beforeSurname: Set<string>;
 }
 
-export const placeMatchingRules = cached((): PlaceMatchingRules => {
+export const placeMatchingRules = lazy((): PlaceMatchingRules => {
   const file = loadJson<PlaceMatchingFile>('place-matching.json');
   return {
     nameContinuations: file.nameContinuations.words,
