@@ -140,12 +140,6 @@ function firstWordAt({ units, groups }: WordGroups, text: string, at: number): s
   return undefined;
 }
 
-/** `wordAt` for one list, for loops over every position of a text. */
-export function wordFinder(words: readonly string[]): (text: string, at: number) => string | undefined {
-  const index = grouped(words, byFirst, (w) => w.charCodeAt(0));
-  return (text, at) => firstWordAt(index, text, at);
-}
-
 /** The first word of `words` that `text` ends with at `end` (exclusive), or undefined. */
 export function wordBefore(text: string, end: number, words: readonly string[]): string | undefined {
   const { units, groups } = grouped(words, byLast, (w) => w.charCodeAt(w.length - 1));

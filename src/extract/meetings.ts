@@ -5,7 +5,7 @@
  * …会议部署要求) is not one. A generic name takes the organ that held it
  * (区委常委会召开会议 -> 区委常委会会议).
  */
-import { lexicon, wordAt, wordFinder } from './lexicon.ts';
+import { lexicon, wordAt } from './lexicon.ts';
 
 export type MeetingTrigger = 'held' | 'chaired' | 'attended' | 'spoken';
 
@@ -31,9 +31,8 @@ const REFERRED_AFTER = /^(?:精神|部署|要求|决策|决定|以来|上的重�
  */
 function endingSpans(text: string, endings: string[]): { start: number; end: number }[] {
   const at: ({ start: number; end: number } | undefined)[] = [];
-  const endingAt = wordFinder(endings);
   for (let p = 0; p < text.length; p++) {
-    const w = endingAt(text, p);
+    const w = wordAt(text, p, endings);
     if (w) at[p] = { start: p, end: p + w.length };
   }
   return at.filter((span): span is { start: number; end: number } => {

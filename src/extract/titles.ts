@@ -30,8 +30,9 @@ interface Segment {
 const ROLE_LEVEL = /^(?:常务)?(?:副)?(?:代)?(省|市|区|县|州|镇|乡|旗)长$/;
 const CHAIN_STOP = /[，,。；;：:“”"「」《》！？!?\s]/;
 
-export function roleMatches(text: string): { role: string; start: number; end: number }[] {
-  return findWords(text, lexicon().titles.roles).map((m) => ({ role: m.word, start: m.start, end: m.end }));
+/** The title roles (书记, 副市长 …) in `text`, left to right. */
+export function roleMatches(text: string): { word: string; start: number; end: number }[] {
+  return findWords(text, lexicon().titles.roles);
 }
 
 function endingRole(segment: string): string | undefined {

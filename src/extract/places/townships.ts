@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { UnitSet } from '../units.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -33,7 +34,7 @@ function readStreets(): PackageStreet[] {
 export const MAX_TOWNSHIP_NAME_LENGTH = 8;
 
 /** The last characters of township suffixes (镇, 乡, 道, 处, 木). */
-const SUFFIX_ENDS = new Set(TOWNSHIP_SUFFIXES.map((s) => s.charCodeAt(s.length - 1)));
+const SUFFIX_ENDS = UnitSet.of(TOWNSHIP_SUFFIXES.map((s) => s[s.length - 1]));
 
 /** A township name may end at `end` in `text`: a cheap test before building and looking up the name. */
 export function mayEndTownshipName(text: string, end: number): boolean {
