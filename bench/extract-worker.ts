@@ -2,14 +2,14 @@
  * A worker thread of the multi-threaded extraction measurement (bench/throughput.ts --task
  * extract --workers N): reads, cleans and extracts a batch of files, keeping nothing.
  */
-import { readArticleBytes, readArticles, isReadFailure } from '../src/read/index.ts';
+import { readArticles, isReadFailure } from '../src/read/index.ts';
 import { recordOf } from '../src/pipeline/build.ts';
-import { WARM_UP } from './warm-up.ts';
+import { warmUp } from './warm-up.ts';
 
 export default async function extract(task: { paths: string[] } | { warm: true }): Promise<number> {
   if ('warm' in task) {
     // Load the lexicons, gazetteer, jieba and OpenCC before timing; hold the thread a moment so each worker gets one.
-    for (const text of WARM_UP) recordOf(readArticleBytes('warm-up.txt', Buffer.from(text)) as never);
+    warmUp();
     await new Promise((resolve) => setTimeout(resolve, 300));
     return 0;
   }

@@ -22,10 +22,10 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 
 import { Piscina } from 'piscina';
-import { listInputFiles, readArticles, readArticleBytes, isReadFailure } from '../src/read/index.ts';
+import { listInputFiles, readArticles, isReadFailure } from '../src/read/index.ts';
 import { recordOf, buildCorpus } from '../src/pipeline/build.ts';
 import { du, memory, printResult, round, TSX_LOADER } from './lib.ts';
-import { WARM_UP } from './warm-up.ts';
+import { WARM_UP, warmUp } from './warm-up.ts';
 
 /** jieba's own dictionary, as src/extract/places/segmentation.ts loads it. */
 const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
@@ -63,10 +63,6 @@ const batches = (list: string[]) => Array.from({ length: Math.ceil(list.length /
 
 function pool(worker: string, threads: number): Piscina {
   return new Piscina({ filename: new URL(worker, import.meta.url).href, minThreads: threads, maxThreads: threads, execArgv: ['--import', TSX_LOADER] });
-}
-
-function warmUp(): void {
-  for (const text of WARM_UP) recordOf(readArticleBytes('warm-up.txt', Buffer.from(text)) as never);
 }
 
 async function run(): Promise<{ articles: number; words?: number }> {
