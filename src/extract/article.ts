@@ -7,11 +7,12 @@
 import type { Article, NewsItem, Sentence } from '../read/types.ts';
 import { resolveDate, leadingDateExpression } from '../read/dates.ts';
 import { findDivisions } from './gazetteer.ts';
+import type { DivisionMention } from './places/types.ts';
 import { buildPlaceContext, placeRef, type PlaceContext } from './context.ts';
 import { ChainState } from './titles.ts';
 import { findOfficials, bylineNames, type OfficialMention } from './officials.ts';
 import { skipToVerb, verbAfterList, inspectionStart } from './events.ts';
-import { findMeetings, refersToCurrentMeeting } from './meetings.ts';
+import { findMeetings, refersToCurrentMeeting, type MeetingMention } from './meetings.ts';
 import { findCampaigns } from './campaigns.ts';
 import { findTargets, targetPlace, type Target } from './targets.ts';
 import { lexicon, lazy, wordAt } from './lexicon.ts';
@@ -90,31 +91,62 @@ export function extractArticle(article: Article): ArticleFacts {
     campaigns: [],
     relations: [],
   };
-  for (const item of article.items) extractItem(article, item, context, officials, knownCampaigns, facts);
+  for (const item of article.items) new ItemReader(article, item, context, officials, knownCampaigns, facts).read();
   return facts;
 }
 
-function extractItem(
-  article: Article,
-  item: NewsItem,
-  context: PlaceContext,
-  articleOfficials: ArticleOfficials,
-  knownCampaigns: ReadonlySet<string>,
-  facts: ArticleFacts,
-): void {
-  const { chair, attend, speak, accompany } = lexicon().verbs;
-  const events: Event[] = [];
-  let current: Event | undefined;
+/**
+ * Reads one news item sentence by sentence, keeping the event that is running. A class
+ * rather than one long function with closures: V8 compiles each small method on its own,
+ * so a rare input that deoptimises one of them does not recompile the whole reader.
+ */
+class ItemReader {
+  private readonly events: Event[] = [];
+  private current: Event | undefined;
   /** Meeting referred to before it is named (a headline 王浩主持 before the body names it). */
-  const pendingChairs: { name: string; evidence: Evidence }[] = [];
-  const officialPlaces = new Map<string, Set<string>>();
-  let lastOrganisation: string | null = null;
+  private readonly pendingChairs: { name: string; evidence: Evidence }[] = [];
+  private readonly officialPlaces = new Map<string, Set<string>>();
+  private lastOrganisation: string | null = null;
+  private itemDate: string | null;
 
-  const relation = (type: RelationFact['type'], from: string, to: string, target: RelationFact['target'], evidence: Evidence, extra: Partial<RelationFact> = {}) =>
-    facts.relations.push({ type, from, to, target, evidence, ...extra });
+  constructor(
+    private readonly article: Article,
+    private readonly item: NewsItem,
+    private readonly context: PlaceContext,
+    private readonly articleOfficials: ArticleOfficials,
+    private readonly knownCampaigns: ReadonlySet<string>,
+    private readonly facts: ArticleFacts,
+  ) {
+    this.itemDate = item.date;
+  }
 
-  const meetingFor = (name: string, evidence: Evidence, placeText: string | null): MeetingRef => {
-    const existing = facts.meetings.find((m) => sameMeeting(m.name, name) && (m.date === evidence.date || !m.date || !evidence.date));
+  read(): void {
+    // The item's places were found once, in the item's text (sentences joined by \n): each sentence takes its share.
+    const itemPlaces = this.context.mentions[this.item.index] ?? [];
+    let sentenceOffset = 0;
+    for (const sentence of this.item.sentences) {
+      const sentencePlaces = itemPlaces.filter((m) => m.start >= sentenceOffset && m.end <= sentenceOffset + sentence.text.length);
+      sentenceOffset += sentence.text.length + 1;
+      this.readSentence(sentence, sentencePlaces);
+    }
+    this.closeInspections();
+  }
+
+  private relation(type: RelationFact['type'], from: string, to: string, target: RelationFact['target'], evidence: Evidence, extra: Partial<RelationFact> = {}): void {
+    this.facts.relations.push({ type, from, to, target, evidence, ...extra });
+  }
+
+  private attendMeeting(name: string, meeting: MeetingRef, evidence: Evidence): void {
+    this.relation('ATTENDED', name, meeting.fact.name, 'Meeting', evidence, { meetingDate: meeting.fact.date });
+  }
+
+  private chairMeeting(name: string, meeting: MeetingRef, evidence: Evidence): void {
+    this.relation('CHAIRED', name, meeting.fact.name, 'Meeting', evidence, { meetingDate: meeting.fact.date });
+  }
+
+  private meetingFor(name: string, evidence: Evidence, placeText: string | null): MeetingRef {
+    const { context, item } = this;
+    const existing = this.facts.meetings.find((m) => sameMeeting(m.name, name) && (m.date === evidence.date || !m.date || !evidence.date));
     if (existing) {
       if (name.length > existing.name.length && !/^[我]/.test(name)) existing.name = name;
       if (placeText) existing.place = meetingPlace(name, placeText, context, item.index) ?? existing.place;
@@ -122,100 +154,115 @@ function extractItem(
       return { fact: existing };
     }
     const fact: MeetingFact = { name, date: evidence.date, place: meetingPlace(name, placeText, context, item.index), evidence };
-    facts.meetings.push(fact);
+    this.facts.meetings.push(fact);
     return { fact };
-  };
+  }
 
-  const attendMeeting = (name: string, meeting: MeetingRef, evidence: Evidence) =>
-    relation('ATTENDED', name, meeting.fact.name, 'Meeting', evidence, { meetingDate: meeting.fact.date });
-
-  let itemDate = item.date;
-  // The item's places were found once, in the item's text (sentences joined by \n): each sentence takes its share.
-  const itemPlaces = context.mentions[item.index] ?? [];
-  let sentenceOffset = 0;
-  for (const sentence of item.sentences) {
-    const sentencePlaces = itemPlaces.filter((m) => m.start >= sentenceOffset && m.end <= sentenceOffset + sentence.text.length);
-    sentenceOffset += sentence.text.length + 1;
+  /** The evidence of a sentence; a date it opens with becomes the item's running date. */
+  private evidenceOf(sentence: Sentence): Evidence {
+    const { article, item } = this;
     const text = sentence.text;
     // A dateline's 讯 (本报讯, 记者…讯) stands within the first 13 characters: the pattern needs no trying otherwise.
     const afterDateline = text.slice(0, 13).includes('讯') ? text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, '') : text;
     const dateExpr = leadingDateExpression(afterDateline);
     const sentenceDate = dateExpr ? resolveDate(dateExpr, item.date ?? article.reference ?? article.published) : null;
-    if (sentenceDate) itemDate = sentenceDate;
-    const evidence: Evidence = {
+    if (sentenceDate) this.itemDate = sentenceDate;
+    return {
       article: article.key,
       item: item.index,
       sentence: text,
       original: sentence.original,
       start: sentence.start,
       end: sentence.end,
-      date: sentenceDate ?? itemDate ?? article.published,
+      date: sentenceDate ?? this.itemDate ?? article.published,
     };
+  }
 
-    const officials = articleOfficials.officialsIn(sentence, item.index);
+  private readSentence(sentence: Sentence, sentencePlaces: DivisionMention[]): void {
+    const { facts } = this;
+    const text = sentence.text;
+    const evidence = this.evidenceOf(sentence);
+
+    const officials = this.articleOfficials.officialsIn(sentence, this.item.index);
     for (const o of officials) {
       facts.officials.push({ name: o.name, evidence });
       for (const post of o.posts) {
         facts.posts.push({ official: o.name, post: post.title, place: post.place, evidence });
-        if (post.place) officialPlaces.set(o.name, (officialPlaces.get(o.name) ?? new Set()).add(post.place.name));
+        if (post.place) this.officialPlaces.set(o.name, (this.officialPlaces.get(o.name) ?? new Set()).add(post.place.name));
       }
     }
     for (const m of sentencePlaces) facts.cities.push({ place: placeRef(m.division), evidence });
-    const campaigns = findCampaigns(text, knownCampaigns);
+    const campaigns = findCampaigns(text, this.knownCampaigns);
     for (const c of campaigns) facts.campaigns.push({ name: c.name, evidence });
     const org = /公司|集团|厂/.test(text) ? /^([\u4e00-\u9fff（）()]{4,30}?(?:有限公司|公司|集团|厂))(?:是|，)/.exec(text) : null;
-    if (org) lastOrganisation = org[1];
+    if (org) this.lastOrganisation = org[1];
 
-    // Meetings named in this sentence.
     const meetings = findMeetings(text);
+    this.namedMeetings(text, meetings, officials, evidence);
+    this.inspection(text, officials, evidence);
+    this.clauses(text, meetings, officials, evidence);
+    this.campaignSpeaker(text, campaigns, officials, evidence);
+  }
+
+  /** Meetings named in this sentence: a new event unless it is the running one, and who chaired or spoke at it. */
+  private namedMeetings(text: string, meetings: MeetingMention[], officials: OfficialMention[], evidence: Evidence): void {
     const byPosition = (pos: number) => officials.filter((o) => o.end <= pos);
     for (const m of meetings) {
+      const current = this.current;
       const isSide = /座谈/.test(m.name) && current?.kind === 'inspection';
-      const meeting = meetingFor(m.name, evidence, m.placeText);
+      const meeting = this.meetingFor(m.name, evidence, m.placeText);
       if (isSide) {
         current!.sideMeetings.push({ meeting, evidence });
       } else if (!current || current.kind !== 'meeting' || !current.meeting || !sameMeeting(current.meeting.fact.name, meeting.fact.name)) {
-        current = { kind: 'meeting', meeting, leads: new Set(), participants: new Set(), targets: [], sideMeetings: [], delegationOf: null, evidence };
-        events.push(current);
+        this.current = { kind: 'meeting', meeting, leads: new Set(), participants: new Set(), targets: [], sideMeetings: [], delegationOf: null, evidence };
+        this.events.push(this.current);
       }
-      for (const p of pendingChairs.splice(0)) {
-        relation('CHAIRED', p.name, meeting.fact.name, 'Meeting', p.evidence, { meetingDate: meeting.fact.date });
-        attendMeeting(p.name, meeting, p.evidence);
+      for (const p of this.pendingChairs.splice(0)) {
+        this.chairMeeting(p.name, meeting, p.evidence);
+        this.attendMeeting(p.name, meeting, p.evidence);
       }
       // 在…会上强调: the speaker before it attended.
       if (m.trigger === 'spoken') {
         const speaker = byPosition(m.start).pop();
         const gap = speaker ? text.slice(speaker.end, m.start) : '';
-        if (speaker && /^(?:同志)?[\d年月日上下午晚]*在(?:随后召开的)?$/.test(gap)) attendMeeting(speaker.name, meeting, evidence);
+        if (speaker && /^(?:同志)?[\d年月日上下午晚]*在(?:随后召开的)?$/.test(gap)) this.attendMeeting(speaker.name, meeting, evidence);
       }
       if (m.trigger === 'chaired') {
         const chairPerson = byPosition(m.start).pop();
         if (chairPerson) {
-          relation('CHAIRED', chairPerson.name, meeting.fact.name, 'Meeting', evidence, { meetingDate: meeting.fact.date });
-          attendMeeting(chairPerson.name, meeting, evidence);
+          this.chairMeeting(chairPerson.name, meeting, evidence);
+          this.attendMeeting(chairPerson.name, meeting, evidence);
         }
       }
     }
+  }
 
-    // Inspections: an official (or a delegation, 一行, 督查组) with an inspection verb.
+  /** Inspections: an official (or a delegation, 一行, 督查组) with an inspection verb starts one; its targets follow. */
+  private inspection(text: string, officials: OfficialMention[], evidence: Evidence): void {
     const start = inspectionStart(text, officials);
     if (start) {
       const leads = new Set(start.leads);
-      const continuing = current?.kind === 'inspection' && (leads.size === 0 || [...leads].every((l) => current!.leads.has(l) || current!.participants.has(l)));
+      const running = this.current;
+      const continuing = running?.kind === 'inspection' && (leads.size === 0 || [...leads].every((l) => running.leads.has(l) || running.participants.has(l)));
       if (!continuing) {
-        current = { kind: 'inspection', leads, participants: new Set(), targets: [], sideMeetings: [], delegationOf: start.delegationOf, evidence };
-        events.push(current);
+        this.current = { kind: 'inspection', leads, participants: new Set(), targets: [], sideMeetings: [], delegationOf: start.delegationOf, evidence };
+        this.events.push(this.current);
       }
     }
+    const current = this.current;
     if (current?.kind === 'inspection') {
-      for (const t of findTargets(text, context, item.index, lastOrganisation)) {
+      for (const t of findTargets(text, this.context, this.item.index, this.lastOrganisation)) {
         current.targets.push({ target: t, evidence });
-        if (t.place && !t.place.code) facts.cities.push({ place: t.place, evidence });
+        if (t.place && !t.place.code) this.facts.cities.push({ place: t.place, evidence });
       }
     }
+  }
 
-    // Who chairs, attends, speaks or takes part, clause by clause.
+  /** Who chairs, attends, speaks or takes part, clause by clause. */
+  private clauses(text: string, meetings: MeetingMention[], officials: OfficialMention[], evidence: Evidence): void {
+    const { chair, speak, accompany } = lexicon().verbs;
     for (const o of officials) {
+      const current = this.current;
       const after = text.slice(o.end);
       const verbAt = skipToVerb(after);
       const listVerb = verbAfterList(text, o, officials);
@@ -223,18 +270,18 @@ function extractItem(
         const named = meetings.find((m) => m.start >= o.end && m.start - o.end <= 6);
         if (named) continue; // handled with the meeting above
         if (current?.kind === 'meeting' && current.meeting) {
-          relation('CHAIRED', o.name, current.meeting.fact.name, 'Meeting', evidence, { meetingDate: current.meeting.fact.date });
-          attendMeeting(o.name, current.meeting, evidence);
+          this.chairMeeting(o.name, current.meeting, evidence);
+          this.attendMeeting(o.name, current.meeting, evidence);
         } else if (current?.kind === 'inspection' && current.sideMeetings.length) {
           const side = current.sideMeetings[current.sideMeetings.length - 1].meeting;
-          relation('CHAIRED', o.name, side.fact.name, 'Meeting', evidence, { meetingDate: side.fact.date });
-        } else pendingChairs.push({ name: o.name, evidence });
+          this.chairMeeting(o.name, side, evidence);
+        } else this.pendingChairs.push({ name: o.name, evidence });
         continue;
       }
       const verb = wordAt(verbAt, 0, attendOrAccompany()) ?? listVerb;
       if (verb && accompany.includes(verb)) continue;
       if (verb && speak.includes(verb)) {
-        if (current?.kind === 'meeting' && current.meeting) attendMeeting(o.name, current.meeting, evidence);
+        if (current?.kind === 'meeting' && current.meeting) this.attendMeeting(o.name, current.meeting, evidence);
         continue;
       }
       if (verb) {
@@ -243,45 +290,52 @@ function extractItem(
         if (namedMeeting) continue; // attended a meeting named in the sentence: below
         if (verb === '参加' && /^(?:相关|有关)?活动/.test(object)) continue;
         if (current?.kind === 'meeting' && current.meeting && !/^(?:部分)?[\u4e00-\u9fff]{0,6}(?:督导|调研|检查|考察|视察)/.test(object)) {
-          attendMeeting(o.name, current.meeting, evidence);
+          this.attendMeeting(o.name, current.meeting, evidence);
         } else if (current?.kind === 'inspection' && verb === '参加') {
           current.participants.add(o.name);
         }
         continue;
       }
       if (wordAt(verbAt.replace(/^(?:在会上|会上|就[^，。]{1,20}?)/, ''), 0, speak) && current?.kind === 'meeting' && current.meeting) {
-        attendMeeting(o.name, current.meeting, evidence);
+        this.attendMeeting(o.name, current.meeting, evidence);
       }
     }
     for (const m of meetings.filter((x) => x.trigger === 'attended')) {
-      const meeting = meetingFor(m.name, evidence, m.placeText);
-      for (const o of officials.filter((x) => x.end <= m.start)) attendMeeting(o.name, meeting, evidence);
+      const meeting = this.meetingFor(m.name, evidence, m.placeText);
+      for (const o of officials.filter((x) => x.end <= m.start)) this.attendMeeting(o.name, meeting, evidence);
     }
+    const current = this.current;
     if (current?.kind === 'meeting' && current.meeting && (text.includes('会上') || text.includes('与会')) && /(?:^|[，。；\s]|在)会上|与会/.test(text)) {
       const speaker = officials.find((o) => /^(?:会上|在会上)?[^，。]{0,4}?(?:强调|指出|讲话|表示|要求|宣读|通报|传达|提出)/.test(text.slice(o.end)));
-      if (speaker) attendMeeting(speaker.name, current.meeting, evidence);
-      if (/与会/.test(text)) for (const o of officials) attendMeeting(o.name, current.meeting, evidence);
+      if (speaker) this.attendMeeting(speaker.name, current.meeting, evidence);
+      if (/与会/.test(text)) for (const o of officials) this.attendMeeting(o.name, current.meeting, evidence);
     }
     if (refersToCurrentMeeting(text) && current?.kind === 'meeting' && current.meeting) {
-      for (const o of officials) if (/^(?:主持|出席|参加|列席)/.test(text.slice(o.end))) attendMeeting(o.name, current.meeting, evidence);
+      for (const o of officials) if (/^(?:主持|出席|参加|列席)/.test(text.slice(o.end))) this.attendMeeting(o.name, current.meeting, evidence);
     }
-
-    // Campaigns that an official speaks for in this sentence.
-    const speaker = officials.find((o) => /^[^，。]{0,12}?(?:强调|指出|要求|表示|讲话)/.test(text.slice(o.end))) ?? (/^(?:他|她)/.test(text) && current ? [...current.leads][0] : undefined);
-    const speakerName = typeof speaker === 'string' ? speaker : speaker?.name;
-    if (speakerName) for (const c of campaigns) relation('PROMOTED', speakerName, c.name, 'Campaign', evidence);
   }
 
-  // Inspections: everyone who led or took part visited every place of the event.
-  for (const e of events.filter((x) => x.kind === 'inspection')) {
-    const members = new Set([...e.leads, ...e.participants]);
-    if (e.delegationOf) for (const [name, places] of officialPlaces) if (places.has(e.delegationOf)) members.add(name);
-    for (const { target, evidence } of e.targets) {
-      for (const name of members) {
-        relation('INSPECTED', name, target.name, target.place ? 'City' : 'Site', evidence, { place: target.place ?? targetPlace(target, context, item.index) });
+  /** Campaigns that an official speaks for in this sentence. */
+  private campaignSpeaker(text: string, campaigns: { name: string }[], officials: OfficialMention[], evidence: Evidence): void {
+    const current = this.current;
+    const speaker = officials.find((o) => /^[^，。]{0,12}?(?:强调|指出|要求|表示|讲话)/.test(text.slice(o.end))) ?? (/^(?:他|她)/.test(text) && current ? [...current.leads][0] : undefined);
+    const speakerName = typeof speaker === 'string' ? speaker : speaker?.name;
+    if (speakerName) for (const c of campaigns) this.relation('PROMOTED', speakerName, c.name, 'Campaign', evidence);
+  }
+
+  /** Inspections: everyone who led or took part visited every place of the event. */
+  private closeInspections(): void {
+    const { context, item } = this;
+    for (const e of this.events.filter((x) => x.kind === 'inspection')) {
+      const members = new Set([...e.leads, ...e.participants]);
+      if (e.delegationOf) for (const [name, places] of this.officialPlaces) if (places.has(e.delegationOf)) members.add(name);
+      for (const { target, evidence } of e.targets) {
+        for (const name of members) {
+          this.relation('INSPECTED', name, target.name, target.place ? 'City' : 'Site', evidence, { place: target.place ?? targetPlace(target, context, item.index) });
+        }
       }
+      for (const { meeting, evidence } of e.sideMeetings) for (const name of members) this.attendMeeting(name, meeting, evidence);
     }
-    for (const { meeting, evidence } of e.sideMeetings) for (const name of members) attendMeeting(name, meeting, evidence);
   }
 }
 

@@ -148,10 +148,20 @@ export interface Gazetteer {
 
 let gazetteer: Gazetteer | undefined;
 
+/**
+ * Every division with the same fields in the same order (absent ones undefined): code that
+ * reads divisions then sees one object shape, and V8 keeps it optimised instead of
+ * recompiling it each time a division of another shape comes by.
+ */
+function oneShape(d: Division): Division {
+  const { code, name, shortName, level, parentCode, former, successorCode, functional, aliases } = d;
+  return { code, name, shortName, level, parentCode, former, successorCode, functional, aliases };
+}
+
 /** The gazetteer, built on first use and kept for the life of the process. */
 export function loadGazetteer(): Gazetteer {
   if (gazetteer) return gazetteer;
-  const all = buildDivisions();
+  const all = buildDivisions().map(oneShape);
   const byName = new Map<string, Division[]>();
   for (const d of all) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
   gazetteer = { all, byCode: new Map(all.map((d) => [d.code, d])), byName };
