@@ -49,6 +49,11 @@ function occurrences(text: string, word: string): number[] {
   return offsets;
 }
 
+/** [start, end) lies within a campaign already found. */
+function covered(found: CampaignMention[], start: number, end: number): boolean {
+  return found.some((o) => o.start <= start && o.end >= end);
+}
+
 export function findCampaigns(text: string, known: ReadonlySet<string>): CampaignMention[] {
   const out: CampaignMention[] = [];
   for (const m of text.matchAll(QUOTED)) {
@@ -58,7 +63,6 @@ export function findCampaigns(text: string, known: ReadonlySet<string>): Campaig
     if (name) out.push({ name, start, end: end + (name.length - m[1].length) });
   }
   const { unquotedSuffixes, verbs } = lexicon().campaigns;
-  const covered = (start: number, end: number) => out.some((o) => o.start <= start && o.end >= end);
   for (const suffix of unquotedSuffixes) {
     for (const at of occurrences(text, suffix)) {
       const end = at + suffix.length;
@@ -68,11 +72,11 @@ export function findCampaigns(text: string, known: ReadonlySet<string>): Campaig
       const name = text.slice(start, end).replace(/^(?:积极|全面|持续|深入|扎实|于|之中)/, '');
       // 的 only as in 党的…: otherwise the phrase is a description, not a name.
       const descriptive = /的/.test(name.replace(/党的/g, ''));
-      if (name.length > suffix.length + 2 && !descriptive && !covered(at, end)) out.push({ name, start: end - name.length, end });
+      if (name.length > suffix.length + 2 && !descriptive && !covered(out, at, end)) out.push({ name, start: end - name.length, end });
     }
   }
   for (const name of known) {
-    for (const at of occurrences(text, name)) if (!covered(at, at + name.length)) out.push({ name, start: at, end: at + name.length });
+    for (const at of occurrences(text, name)) if (!covered(out, at, at + name.length)) out.push({ name, start: at, end: at + name.length });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -96,20 +96,35 @@ function longestFirst(known: ReadonlySet<string>): string[] {
   return sorted;
 }
 
+/** The mentions of a sentence, each name taking its characters: a later reading cannot overlap it. */
+class Mentions {
+  readonly found: OfficialMention[] = [];
+  /** Characters already part of a found name. */
+  private readonly taken: Uint8Array;
+
+  constructor(
+    length: number,
+    private readonly excluded: ReadonlySet<string>,
+  ) {
+    this.taken = new Uint8Array(length);
+  }
+
+  add(name: string, start: number, posts: Post[], via: OfficialMention['via']): void {
+    if (this.excluded.has(name)) return;
+    for (let i = start; i < start + name.length; i++) if (this.taken[i]) return;
+    this.taken.fill(1, start, start + name.length);
+    this.found.push({ name, start, end: start + name.length, posts, via });
+  }
+}
+
 export function findOfficials(
   text: string,
   chains: ChainState,
   known: ReadonlySet<string>,
   excluded: ReadonlySet<string>,
 ): OfficialMention[] {
-  const found: OfficialMention[] = [];
-  const taken = new Uint8Array(text.length); // characters already part of a found name
-  const add = (name: string, start: number, posts: Post[], via: OfficialMention['via']) => {
-    if (excluded.has(name)) return;
-    for (let i = start; i < start + name.length; i++) if (taken[i]) return;
-    taken.fill(1, start, start + name.length);
-    found.push({ name, start, end: start + name.length, posts, via });
-  };
+  const mentions = new Mentions(text.length, excluded);
+  const found = mentions.found;
   const { chair } = lexicon().verbs;
 
   // Title chains, and names listed after them with the same title.
@@ -117,14 +132,14 @@ export function findOfficials(
     const name = nameAt(text, role.end, known);
     if (!name) continue;
     const posts = chains.chainEndingAt(text, role.end);
-    add(name, role.end, posts, 'title');
-    for (const next of continueList(text, role.end + name.length, known)) add(next.name, next.start, posts, 'title');
+    mentions.add(name, role.end, posts, 'title');
+    for (const next of continueList(text, role.end + name.length, known)) mentions.add(next.name, next.start, posts, 'title');
   }
 
   // Group titles: 区领导姜永柱、赵立明…  and  朱重烈、张健等市四套班子领导.
   const groupTitled = lexicon().titles.groupTitles.some((w) => text.includes(w));
   if (groupTitled) for (const m of text.matchAll(groupTitle())) {
-    for (const n of nameRun(text, m.index! + m[0].length, known)) add(n.name, n.start, [], 'group');
+    for (const n of nameRun(text, m.index! + m[0].length, known)) mentions.add(n.name, n.start, [], 'group');
     if (text[m.index! - 1] === '等') {
       // Walk back over the list that ends before 等.
       const end = m.index! - 1;
@@ -132,7 +147,7 @@ export function findOfficials(
       while (start > 0 && /[\u4e00-\u9fff、]/.test(text[start - 1])) start--;
       const run = nameRun(text, start, known);
       if (run.length && run[run.length - 1].start + run[run.length - 1].name.length === end) {
-        for (const n of run) add(n.name, n.start, [], 'group');
+        for (const n of run) mentions.add(n.name, n.start, [], 'group');
       }
     }
   }
@@ -145,7 +160,7 @@ export function findOfficials(
     const last = run[run.length - 1];
     const after = text.slice(last.start + last.name.length).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
     if (run.length >= 2 ? wordAt(after, 0, actVerbs()) || /^[等]/.test(after) : false) {
-      for (const n of run) add(n.name, n.start, [], 'list');
+      for (const n of run) mentions.add(n.name, n.start, [], 'list');
     }
   }
 
@@ -154,7 +169,7 @@ export function findOfficials(
     for (const length of [2, 3, 4]) {
       const start = at - length;
       if (start >= 0 && nameAt(text, start, known) === text.slice(start, at)) {
-        add(text.slice(start, at), start, [], 'comrade');
+        mentions.add(text.slice(start, at), start, [], 'comrade');
         break;
       }
     }
@@ -162,9 +177,9 @@ export function findOfficials(
   for (const at of offsetsAfter(text, BEFORE_CLAUSE())) {
     const name = nameAt(text, at, known);
     if (!name) continue;
-    if (wordAt(text, at + name.length, chair)) add(name, at, [], 'chair');
+    if (wordAt(text, at + name.length, chair)) mentions.add(name, at, [], 'chair');
     // 陈金彪部署…: only beside other officials, since 安排部署 reads the same way.
-    else if (wordAt(text, at + name.length, CLAUSE_ACTS) && found.some((f) => f.name !== name)) add(name, at, [], 'chair');
+    else if (wordAt(text, at + name.length, CLAUSE_ACTS) && found.some((f) => f.name !== name)) mentions.add(name, at, [], 'chair');
   }
 
   // Names introduced earlier, wherever they stand again (longest first: 王成国 before 王成).
@@ -177,7 +192,7 @@ export function findOfficials(
       // Not inside a longer name: 王成 in 王成国 unless a following word ends it.
       const reading = /[\u4e00-\u9fff]/.test(text[at + name.length] ?? '') ? nameAt(text, at, known) : name;
       const nextIsName = reading !== null && reading !== name;
-      if (!nextIsName) add(name, at, [], 'known');
+      if (!nextIsName) mentions.add(name, at, [], 'known');
     }
   }
   return found.sort((a, b) => a.start - b.start);

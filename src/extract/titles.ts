@@ -44,6 +44,11 @@ function trimDescription(prefix: string): string {
   return prefix.replace(/(?:分管|负责|主管)[^的]{0,12}的$/, '').replace(/^.*的/, '');
 }
 
+/** Post `p` has a place of the level that segment `s` names (市 in 市长 or 市委). */
+function sameLevel(p: Segment, s: Segment): boolean {
+  return !!p.place && !!(s.level || s.roleLevel) && levelSuffix(p.place) === (s.level ?? s.roleLevel);
+}
+
 function parseSegment(raw: string, leftmost: boolean): Segment | null {
   const role = endingRole(raw);
   if (!role) return null;
@@ -121,13 +126,12 @@ export class ChainState {
     let before: Segment | undefined;
     for (const seg of segments) {
       const s = { ...seg };
-      const sameLevel = (p: Segment) => !!p.place && !!(s.level || s.roleLevel) && levelSuffix(p.place) === (s.level ?? s.roleLevel);
       if (!s.place && !s.level && !s.organ && !s.roleLevel) {
         // A bare role (秘书长, 副主任) belongs to the organ of the post before it.
         const from = before ?? this.previous[this.previous.length - 1];
         if (from) Object.assign(s, { place: from.place, level: from.level, organ: from.organ });
       } else if (!s.place && (s.level || s.roleLevel)) {
-        const inherited = (before && sameLevel(before) ? before : undefined) ?? [...this.previous].reverse().find(sameLevel);
+        const inherited = (before && sameLevel(before, s) ? before : undefined) ?? [...this.previous].reverse().find((p) => sameLevel(p, s));
         s.place = inherited?.place ?? this.context.resolveLevel((s.level ?? s.roleLevel)!, this.item);
         if (s.place && s.level && s.organ.startsWith(s.level)) s.organ = s.organ.slice(s.level.length);
       } else if (!s.place && s.organ && before?.place && !s.level) {

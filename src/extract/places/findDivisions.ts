@@ -344,8 +344,11 @@ function resolveCodes(within: (Division | string)[]): Division[] {
  * scanned alone gives the same names.
  */
 export function lineScan(scan: PlaceScan, start: number, end: number): PlaceScan {
-  const inLine = (cs: Candidate[]) => cs.filter((c) => c.start >= start && c.end <= end).map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
-  return { candidates: inLine(scan.candidates), commonWords: inLine(scan.commonWords) };
+  return { candidates: inLine(scan.candidates, start, end), commonWords: inLine(scan.commonWords, start, end) };
+}
+
+function inLine(candidates: Candidate[], start: number, end: number): Candidate[] {
+  return candidates.filter((c) => c.start >= start && c.end <= end).map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
 }
 
 /**

@@ -63,36 +63,59 @@ interface ChunkWords {
 
 /** Word boundaries of `text`, cut by chunks on demand. */
 export function segmentWords(text: string): Words {
+  return new ChunkedWords(text);
+}
+
+/** A chunk of the text (from `start` to the next break) and its words. */
+interface Chunk {
+  start: number;
+  words: ChunkWords | null;
+}
+
+class ChunkedWords implements Words {
   // "\r\n" is one word to jieba: such texts are cut whole (the cleaner removes \r anyway).
-  const whole = text.includes('\r');
-  const chunkAt = new Map<number, { start: number; words: ChunkWords | null }>();
-  const around = (i: number): { start: number; words: ChunkWords | null } => {
+  private readonly whole: boolean;
+  private readonly chunkAt = new Map<number, Chunk>();
+
+  constructor(private readonly text: string) {
+    this.whole = text.includes('\r');
+  }
+
+  known(i: number): boolean {
+    return this.isBreak(i) || this.around(i).words !== null;
+  }
+
+  startsAt(i: number): boolean {
+    if (this.isBreak(i) || i === 0) return true;
+    const { start, words } = this.around(i);
+    return words !== null && words.starts[i - start] === 1;
+  }
+
+  endOfWordAt(i: number): number {
+    if (this.isBreak(i)) return i < this.text.length ? i + 1 : 0;
+    const { start, words } = this.around(i);
+    const end = words?.endOfWordAt[i - start] ?? 0;
+    return end === 0 ? 0 : start + end;
+  }
+
+  private isBreak(i: number): boolean {
+    return !this.whole && (i >= this.text.length || isBreakUnit(this.text, i));
+  }
+
+  /** The chunk holding offset `i`, cut on first use. */
+  private around(i: number): Chunk {
+    const { text, whole } = this;
     let start = i;
     while (!whole && start > 0 && !isBreakUnit(text, start - 1)) start--;
-    let chunk = chunkAt.get(start);
+    let chunk = this.chunkAt.get(start);
     if (!chunk) {
       let end = i;
       while (end < text.length && (whole || !isBreakUnit(text, end))) end++;
       chunk = { start, words: chunkWords(text.slice(start, end)) };
-      chunkAt.set(start, chunk);
+      this.chunkAt.set(start, chunk);
     }
     return chunk;
-  };
-  const isBreak = (i: number) => !whole && (i >= text.length || isBreakUnit(text, i));
-  return {
-    known: (i) => isBreak(i) || around(i).words !== null,
-    startsAt(i) {
-      if (isBreak(i) || i === 0) return true;
-      const { start, words } = around(i);
-      return words !== null && words.starts[i - start] === 1;
-    },
-    endOfWordAt(i) {
-      if (isBreak(i)) return i < text.length ? i + 1 : 0;
-      const { start, words } = around(i);
-      const end = words?.endOfWordAt[i - start] ?? 0;
-      return end === 0 ? 0 : start + end;
-    },
-  };
+  }
 }
 
 /** Chunks cut lately: the same short chunks (set phrases, titles with places) come again, within and across articles. */
