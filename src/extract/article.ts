@@ -206,7 +206,6 @@ class ItemReader {
 
   /** Meetings named in this sentence: a new event unless it is the running one, and who chaired or spoke at it. */
   private namedMeetings(text: string, meetings: MeetingMention[], officials: OfficialMention[], evidence: Evidence): void {
-    const byPosition = (pos: number) => officials.filter((o) => o.end <= pos);
     for (const m of meetings) {
       const current = this.current;
       const isSide = /座谈/.test(m.name) && current?.kind === 'inspection';
@@ -223,12 +222,12 @@ class ItemReader {
       }
       // 在…会上强调: the speaker before it attended.
       if (m.trigger === 'spoken') {
-        const speaker = byPosition(m.start).pop();
+        const speaker = lastBefore(officials, m.start);
         const gap = speaker ? text.slice(speaker.end, m.start) : '';
         if (speaker && /^(?:同志)?[\d年月日上下午晚]*在(?:随后召开的)?$/.test(gap)) this.attendMeeting(speaker.name, meeting, evidence);
       }
       if (m.trigger === 'chaired') {
-        const chairPerson = byPosition(m.start).pop();
+        const chairPerson = lastBefore(officials, m.start);
         if (chairPerson) {
           this.chairMeeting(chairPerson.name, meeting, evidence);
           this.attendMeeting(chairPerson.name, meeting, evidence);
@@ -337,6 +336,11 @@ class ItemReader {
       for (const { meeting, evidence } of e.sideMeetings) for (const name of members) this.attendMeeting(name, meeting, evidence);
     }
   }
+}
+
+/** The last official named before `pos`. */
+function lastBefore(officials: OfficialMention[], pos: number): OfficialMention | undefined {
+  return officials.filter((o) => o.end <= pos).pop();
 }
 
 function meetingPlace(name: string, placeText: string | null, context: PlaceContext, item: number): PlaceRef | null {

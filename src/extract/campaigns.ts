@@ -64,6 +64,8 @@ export function findCampaigns(text: string, known: ReadonlySet<string>): Campaig
   }
   const { unquotedSuffixes, verbs } = lexicon().campaigns;
   for (const suffix of unquotedSuffixes) {
+    // Most sentences hold none of the suffixes: look before making the list of places.
+    if (!text.includes(suffix)) continue;
     for (const at of occurrences(text, suffix)) {
       const end = at + suffix.length;
       // The phrase runs back to the verb or punctuation before it: 开展树立和践行正确政绩观学习教育.
@@ -76,6 +78,7 @@ export function findCampaigns(text: string, known: ReadonlySet<string>): Campaig
     }
   }
   for (const name of known) {
+    if (!text.includes(name)) continue;
     for (const at of occurrences(text, name)) if (!covered(out, at, at + name.length)) out.push({ name, start: at, end: at + name.length });
   }
   return out.sort((a, b) => a.start - b.start);

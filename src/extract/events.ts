@@ -2,7 +2,7 @@
  * How official prose says who acts: the verb a name (or a list of names) leads to, and
  * whether a sentence opens an inspection and who leads it.
  */
-import { lexicon, lazy, wordAt } from './lexicon.ts';
+import { lexicon, lazy, hasWord, wordAt } from './lexicon.ts';
 import type { OfficialMention } from './officials.ts';
 
 /** Skips what stands between names and their verb: 等, 和其他省领导, 分别, 一行, 在萧山分会场. */
@@ -47,7 +47,8 @@ export interface InspectionStart {
 export function inspectionStart(text: string, officials: OfficialMention[]): InspectionStart | null {
   const { accompany } = lexicon().verbs;
   const delegation = text.includes('代表团') ? /([\u4e00-\u9fff]{2,6}?[市区县省])?(?:党政)?代表团/.exec(text) : null;
-  const verb = inspectionVerb().exec(text);
+  // The pattern tries every position: run it only when one of its verbs stands in the text.
+  const verb = hasWord(text, lexicon().verbs.inspectStart) ? inspectionVerb().exec(text) : null;
   if (!verb) return null;
   const beforeVerb = officials.filter((o) => o.end <= verb.index);
   const leads = beforeVerb.filter((o) => {

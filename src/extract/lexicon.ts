@@ -109,6 +109,10 @@ interface WordGroups {
   groups: Map<number, string[]>;
 }
 
+// Module functions, not arrows at the call: a closure made on each of millions of calls is garbage.
+const firstUnit = (w: string) => w.charCodeAt(0);
+const lastUnit = (w: string) => w.charCodeAt(w.length - 1);
+
 const byFirst = new WeakMap<readonly string[], WordGroups>();
 const byLast = new WeakMap<readonly string[], WordGroups>();
 
@@ -130,7 +134,7 @@ function grouped(words: readonly string[], cache: WeakMap<readonly string[], Wor
 
 /** The first word of `words` that `text` starts with at `at`, or undefined. */
 export function wordAt(text: string, at: number, words: readonly string[]): string | undefined {
-  return firstWordAt(grouped(words, byFirst, (w) => w.charCodeAt(0)), text, at);
+  return firstWordAt(grouped(words, byFirst, firstUnit), text, at);
 }
 
 function firstWordAt({ units, groups }: WordGroups, text: string, at: number): string | undefined {
@@ -142,11 +146,18 @@ function firstWordAt({ units, groups }: WordGroups, text: string, at: number): s
 
 /** The first word of `words` that `text` ends with at `end` (exclusive), or undefined. */
 export function wordBefore(text: string, end: number, words: readonly string[]): string | undefined {
-  const { units, groups } = grouped(words, byLast, (w) => w.charCodeAt(w.length - 1));
+  const { units, groups } = grouped(words, byLast, lastUnit);
   const unit = text.charCodeAt(end - 1);
   if (!units.has(unit)) return undefined;
   for (const w of groups.get(unit)!) if (end - w.length >= 0 && text.startsWith(w, end - w.length)) return w;
   return undefined;
+}
+
+/** Whether any of `words` stands in `text`: a cheap test before a pattern built on them. */
+export function hasWord(text: string, words: readonly string[]): boolean {
+  const index = grouped(words, byFirst, firstUnit);
+  for (let at = 0; at < text.length; at++) if (firstWordAt(index, text, at) !== undefined) return true;
+  return false;
 }
 
 /**
@@ -156,7 +167,7 @@ export function wordBefore(text: string, end: number, words: readonly string[]):
  */
 export function findWords(text: string, words: readonly string[]): { word: string; start: number; end: number }[] {
   const found: { word: string; start: number; end: number }[] = [];
-  const index = grouped(words, byFirst, (w) => w.charCodeAt(0));
+  const index = grouped(words, byFirst, firstUnit);
   for (let at = 0; at < text.length; ) {
     const word = firstWordAt(index, text, at);
     if (word) {
@@ -169,7 +180,10 @@ export function findWords(text: string, words: readonly string[]): { word: strin
 
 /** A CJK ideograph of the BMP's main blocks (U+3400–U+9FFF); `ch` is one character or undefined. */
 export function isHan(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return c >= 0x3400 && c <= 0x9fff;
+  return !!ch && isHanUnit(ch.charCodeAt(0));
+}
+
+/** isHan for a code unit (text.charCodeAt(i), NaN past the end): a CJK character of text[i] would be a new string each time. */
+export function isHanUnit(unit: number): boolean {
+  return unit >= 0x3400 && unit <= 0x9fff;
 }

@@ -285,22 +285,26 @@ export function scanPlaces(text: string): PlaceScan {
 function contextRanks(divisions: Division[]): Map<string, number> {
   const ranks = new Map<string, number>();
   for (const d of divisions) {
-    for (const c of [d, ...parentChain(d)]) {
-      ranks.set(c.code, Math.max(ranks.get(c.code) ?? 0, LEVEL_RANK[c.level]));
-    }
+    raiseRank(ranks, d);
+    for (const c of parentChain(d)) raiseRank(ranks, c);
   }
   return ranks;
 }
 
+function raiseRank(ranks: Map<string, number>, c: Division): void {
+  ranks.set(c.code, Math.max(ranks.get(c.code) ?? 0, LEVEL_RANK[c.level]));
+}
+
 /** How specific the context that `division` belongs to is; 0 when unrelated. */
 function contextScore(division: Division, ranks: Map<string, number>): number {
-  let best = 0;
-  for (const c of [division, ...parentChain(division)]) best = Math.max(best, ranks.get(c.code) ?? 0);
+  let best = ranks.get(division.code) ?? 0;
+  for (const c of parentChain(division)) best = Math.max(best, ranks.get(c.code) ?? 0);
   return best;
 }
 
 function keepBest<T>(items: T[], score: (item: T) => number): T[] {
-  const best = Math.max(...items.map(score));
+  let best = -Infinity;
+  for (const item of items) best = Math.max(best, score(item));
   return items.filter((item) => score(item) === best);
 }
 
@@ -316,16 +320,22 @@ function choose(candidate: Candidate, ranks: Map<string, number>): DivisionMenti
   let pool = candidate.divisions;
   if (candidate.contextOnly) pool = pool.filter((d) => contextScore(d, ranks) >= LEVEL_RANK[d.level] - 1);
   if (!pool.length) return null;
+  // One division: every preference below keeps it.
+  if (pool.length === 1) return mentionOf(candidate, pool[0], [], ranks);
   const inContext = pool.filter((d) => contextScore(d, ranks) > 0);
   if (inContext.length) pool = keepBest(inContext, (d) => contextScore(d, ranks));
   pool = keepBest(pool, (d) => (d.former ? 0 : 1));
   pool = keepBest(pool, (d) => -LEVEL_RANK[d.level]);
   if (pool.length > 1 && candidate.short) return null;
   const [division, ...rest] = [...pool].sort((a, b) => a.code.localeCompare(b.code));
+  return mentionOf(candidate, division, rest, ranks);
+}
+
+function mentionOf(candidate: Candidate, division: Division, alternatives: Division[], ranks: Map<string, number>): DivisionMention | null {
   if (candidate.short && namesContextTownship(candidate.surface, division, ranks)) return null;
-  const mention: DivisionMention = { division, start: candidate.start, end: candidate.end, surface: candidate.surface, short: candidate.short };
-  if (rest.length) mention.alternatives = rest;
-  return mention;
+  // Every mention of one shape (alternatives undefined when none), so that code reading mentions stays optimised.
+  const { start, end, surface, short } = candidate;
+  return { division, start, end, surface, short, alternatives: alternatives.length ? alternatives : undefined };
 }
 
 function resolveCodes(within: (Division | string)[]): Division[] {
