@@ -5,7 +5,8 @@
  * phrases ending in a long campaign word (…学习教育, …集中整治) count too, and so does any
  * phrase the corpus lexicon already knows.
  */
-import { lexicon, lazy, wordBefore } from './lexicon.ts';
+import { lexicon, lazy, hasWord, wordBefore } from './lexicon.ts';
+import { UnitSet } from './units.ts';
 
 export interface CampaignMention {
   name: string;
@@ -14,6 +15,19 @@ export interface CampaignMention {
 }
 
 const QUOTED = /[“"「]([^”"」“]{2,24})[”"」]/g;
+const OPENING_QUOTES = UnitSet.of('“"「');
+const hasQuote = (text: string) => {
+  for (let i = 0; i < text.length; i++) if (OPENING_QUOTES.has(text.charCodeAt(i))) return true;
+  return false;
+};
+
+/** A set's words as a list, made once per set (word lookups index lists; the known campaigns are a fixed set). */
+const lists = new WeakMap<ReadonlySet<string>, string[]>();
+function listOf(words: ReadonlySet<string>): string[] {
+  let list = lists.get(words);
+  if (list === undefined || list.length !== words.size) lists.set(words, (list = [...words]));
+  return list;
+}
 const MEETING_WORD = /(?:会|会议)$/;
 
 /** A campaign word of two or more characters right after a quote, maybe after one or two others. */
@@ -56,15 +70,15 @@ function covered(found: CampaignMention[], start: number, end: number): boolean 
 
 export function findCampaigns(text: string, known: ReadonlySet<string>): CampaignMention[] {
   const out: CampaignMention[] = [];
-  for (const m of text.matchAll(QUOTED)) {
+  if (hasQuote(text)) for (const m of text.matchAll(QUOTED)) {
     const start = m.index!;
     const end = start + m[0].length;
     const name = acceptQuoted(text, m[1], start, end);
     if (name) out.push({ name, start, end: end + (name.length - m[1].length) });
   }
   const { unquotedSuffixes, verbs } = lexicon().campaigns;
-  for (const suffix of unquotedSuffixes) {
-    // Most sentences hold none of the suffixes: look before making the list of places.
+  // Most sentences hold none of the suffixes: one pass over the text says so.
+  if (hasWord(text, unquotedSuffixes)) for (const suffix of unquotedSuffixes) {
     if (!text.includes(suffix)) continue;
     for (const at of occurrences(text, suffix)) {
       const end = at + suffix.length;
@@ -77,7 +91,7 @@ export function findCampaigns(text: string, known: ReadonlySet<string>): Campaig
       if (name.length > suffix.length + 2 && !descriptive && !covered(out, at, end)) out.push({ name, start: end - name.length, end });
     }
   }
-  for (const name of known) {
+  if (hasWord(text, listOf(known))) for (const name of known) {
     if (!text.includes(name)) continue;
     for (const at of occurrences(text, name)) if (!covered(out, at, at + name.length)) out.push({ name, start: at, end: at + name.length });
   }

@@ -30,14 +30,14 @@ const REFERRED_AFTER = /^(?:精神|部署|要求|决策|决定|以来|上的重�
  * continues (常委会 in 常委会会议).
  */
 function endingSpans(text: string, endings: string[]): { start: number; end: number }[] {
-  const at: ({ start: number; end: number } | undefined)[] = [];
+  const spans: { start: number; end: number }[] = [];
   for (let p = 0; p < text.length; p++) {
     const w = wordAt(text, p, endings);
-    if (w) at[p] = { start: p, end: p + w.length };
+    if (w) spans.push({ start: p, end: p + w.length });
   }
-  return at.filter((span): span is { start: number; end: number } => {
-    if (!span) return false;
-    for (let q = span.start + 1; q <= span.end; q++) if (at[q] && at[q]!.end > span.end) return false;
+  // Spans are in order of their start, one per position: the ones that start inside a span follow it.
+  return spans.filter((span, i) => {
+    for (let j = i + 1; j < spans.length && spans[j].start <= span.end; j++) if (spans[j].end > span.end) return false;
     return true;
   });
 }

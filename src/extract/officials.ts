@@ -8,7 +8,7 @@
  *  - once introduced, a name alone (袁家军指出).
  * Bylines (记者 胡元勇, 本报讯(刘乐平 余勤)) are never officials.
  */
-import { lexicon, lazy, alternation, wordAt } from './lexicon.ts';
+import { lexicon, lazy, alternation, hasWord, wordAt } from './lexicon.ts';
 import { UnitSet } from './units.ts';
 import { nameAt, listNameAt, surnameLength } from './names.ts';
 import { roleMatches, type ChainState, type Post } from './titles.ts';
@@ -49,7 +49,7 @@ const actVerbs = lazy(() => {
 export function bylineNames(text: string): string[] {
   const out: string[] = [];
   // A pattern of a long alternation tries every position: run it only when one of its words stands in the text.
-  if (lexicon().titles.notOfficialsBefore.some((w) => text.includes(w))) for (const m of text.matchAll(bylineWords())) {
+  if (hasWord(text, lexicon().titles.notOfficialsBefore)) for (const m of text.matchAll(bylineWords())) {
     out.push(...m[1].split(/[\s、，]+/).filter((n) => n.length >= 2 && n.length <= 4));
   }
   if (/[讯电]/.test(text)) for (const m of text.matchAll(/(?:讯|电)\s*[（(]([^）)]{2,40})[）)]/g)) {
@@ -137,7 +137,7 @@ export function findOfficials(
   }
 
   // Group titles: 区领导姜永柱、赵立明…  and  朱重烈、张健等市四套班子领导.
-  const groupTitled = lexicon().titles.groupTitles.some((w) => text.includes(w));
+  const groupTitled = hasWord(text, lexicon().titles.groupTitles);
   if (groupTitled) for (const m of text.matchAll(groupTitle())) {
     for (const n of nameRun(text, m.index! + m[0].length, known)) mentions.add(n.name, n.start, [], 'group');
     if (text[m.index! - 1] === '等') {
