@@ -72,7 +72,8 @@ interface TrieNode {
 }
 
 interface SurfaceIndex {
-  root: TrieNode;
+  /** The trie's first level by code unit: an array index, where a Map lookup would be paid at most positions. */
+  firstLevel: (TrieNode | undefined)[];
   /** The code units some surface starts with (most characters start none). */
   startsSurface: UnitSet;
 }
@@ -84,7 +85,7 @@ function surfacesAt(text: string, pos: number, idx: SurfaceIndex): readonly { le
   // Most positions start no name: answer those without a lookup or an allocation.
   const first = text.charCodeAt(pos);
   if (!idx.startsSurface.has(first)) return NO_SURFACES;
-  let node = idx.root.next.get(first)!;
+  let node = idx.firstLevel[first]!;
   let found: { length: number; surface: Surface }[] | undefined;
   for (let j = pos + 1; j < text.length; j++) {
     const next = node.next.get(text.charCodeAt(j));
@@ -126,8 +127,12 @@ function index(): SurfaceIndex {
     node.surface = { short, checkAsShort: !use.some((e) => e.suffixed), divisions };
   }
   const startsSurface = new UnitSet();
-  for (const unit of root.next.keys()) startsSurface.add(unit);
-  surfaceIndex = { root, startsSurface };
+  const firstLevel = new Array<TrieNode | undefined>(0x10000).fill(undefined);
+  for (const [unit, node] of root.next) {
+    startsSurface.add(unit);
+    firstLevel[unit] = node;
+  }
+  surfaceIndex = { firstLevel, startsSurface };
   return surfaceIndex;
 }
 
