@@ -6,10 +6,12 @@ import { readArticles, isReadFailure } from '../src/read/index.ts';
 import { recordOf } from '../src/pipeline/build.ts';
 import { warmUp } from './warm-up.ts';
 
-export default async function extract(task: { paths: string[] } | { warm: true }): Promise<number> {
-  if ('warm' in task) {
-    // Load the lexicons, gazetteer, jieba and OpenCC before timing; hold the thread a moment so each worker gets one.
+export default async function extract(task: { paths: string[]; warm?: true }): Promise<number> {
+  if (task.warm) {
+    // Load the lexicons, gazetteer, jieba and OpenCC before timing, and work through the
+    // warm-up files if any; hold the thread a moment so each worker gets one warm-up task.
     warmUp();
+    for await (const article of readArticles(task.paths)) if (!isReadFailure(article)) recordOf(article);
     await new Promise((resolve) => setTimeout(resolve, 300));
     return 0;
   }

@@ -9,8 +9,11 @@ const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba
 const jieba = Jieba.withDict(dict);
 
 export default async function segment(task: { paths: string[]; mode: 'cut' | 'tag' | 'warm' }): Promise<number> {
-  // Warm-up: hold the thread a moment so that each worker gets one and loads its dictionary.
-  if (task.mode === 'warm') return new Promise((resolve) => setTimeout(() => resolve(0), 300));
+  // Warm-up: tag the warm-up files, then hold the thread a moment so that each worker gets one warm-up task.
+  if (task.mode === 'warm') {
+    for (const path of task.paths) jieba.tag(readFileSync(path, 'utf8'), true);
+    return new Promise((resolve) => setTimeout(() => resolve(0), 300));
+  }
   let words = 0;
   for (const path of task.paths) {
     const text = readFileSync(path, 'utf8');

@@ -62,33 +62,39 @@ interface CorpusInfo {
   generatedSeconds?: number;
 }
 
-function ensureCorpus(articles: number): CorpusInfo {
-  const dir = corpusDir(articles);
+function ensureCorpus(articles: number, dir = corpusDir(articles), corpusSeed = seed): CorpusInfo {
   const marker = join(dir, '.corpus.json'); // hidden: kg build skips it
   if (existsSync(marker)) {
     const info = JSON.parse(readFileSync(marker, 'utf8')) as CorpusInfo;
-    if (info.articles === articles && info.seed === seed) return info;
+    if (info.articles === articles && info.seed === corpusSeed) return info;
   }
   rmSync(dir, { recursive: true, force: true });
   log(`bench: generating ${articles} articles into ${dir} ...`);
   const started = performance.now();
-  const { bytes } = generateCorpus({ articles, seed, out: dir });
-  const info: CorpusInfo = { articles, seed, bytes, generatedSeconds: round((performance.now() - started) / 1000, 1) };
+  const { bytes } = generateCorpus({ articles, seed: corpusSeed, out: dir });
+  const info: CorpusInfo = { articles, seed: corpusSeed, bytes, generatedSeconds: round((performance.now() - started) / 1000, 1) };
   writeFileSync(marker, JSON.stringify(info));
   return info;
 }
 
 const corpora = new Map(sizes.map((n) => [n, ensureCorpus(n)]));
+/** Articles every thread works through before a steady-state timing: another seed, so none is a timed file. */
+const WARM_UP_ARTICLES = 2000;
+const warmUpDir = join(ROOT, 'bench/corpus/warm-up');
+ensureCorpus(WARM_UP_ARTICLES, warmUpDir, seed + 1);
 
 // ------------------------------------------------------------ 1. throughput
 
 const smallest = Math.min(...sizes);
 const largest = Math.max(...sizes);
-const throughputTask = (task: string, articles: number, threads = 1) => {
-  log(`bench: ${task} on ${corpusLabel(articles)} with ${threads} thread(s) ...`);
-  return runChild<ThroughputResult>('bench/throughput.ts', ['--task', task, '--dir', corpusDir(articles), '--workers', String(threads)]);
+const throughputTask = (task: string, articles: number, threads = 1, steady = false) => {
+  log(`bench: ${task} on ${corpusLabel(articles)} with ${threads} thread(s)${steady ? `, after ${WARM_UP_ARTICLES} warm-up articles per thread` : ''} ...`);
+  const warm = steady ? ['--warm-up-dir', warmUpDir] : [];
+  return runChild<ThroughputResult>('bench/throughput.ts', ['--task', task, '--dir', corpusDir(articles), '--workers', String(threads), ...warm]);
 };
 // Ours and jieba on the same files: the 10k corpus (or the largest), so that each run lasts seconds, not a blink.
+// Cold: timing starts once lexicons and dictionaries are loaded. Steady: once every thread has
+// also worked through the warm-up corpus, as in a long build after its first thousands of articles.
 const jiebaSize = sizes.includes(10_000) ? 10_000 : largest;
 const throughput = {
   extract1: await throughputTask('extract', jiebaSize),
@@ -96,6 +102,10 @@ const throughput = {
   jiebaTag1: await throughputTask('jieba-tag', jiebaSize),
   extractN: await throughputTask('extract', jiebaSize, workers),
   jiebaTagN: await throughputTask('jieba-tag', jiebaSize, workers),
+  extract1Steady: await throughputTask('extract', jiebaSize, 1, true),
+  jiebaTag1Steady: await throughputTask('jieba-tag', jiebaSize, 1, true),
+  extractNSteady: await throughputTask('extract', jiebaSize, workers, true),
+  jiebaTagNSteady: await throughputTask('jieba-tag', jiebaSize, workers, true),
   build1: await throughputTask('build', smallest),
 };
 
@@ -198,19 +208,23 @@ console.log(`\nkg benchmark — ${machine.cpus}, ${machine.memoryGB} GB RAM, Nod
 console.log(`load average at start ${machine.loadAverageAtStart.join(' ')}, at end ${machine.loadAverageAtEnd.join(' ')} (other work on the machine skews the figures)`);
 console.log(`corpora: ${[...corpora.values()].map((c) => `${corpusLabel(c.articles)} = ${round(c.bytes / 1e6)} MB${c.generatedSeconds ? ` (generated in ${c.generatedSeconds} s)` : ''}`).join(', ')}\n`);
 
-console.log('Throughput (warm; jieba = @node-rs/jieba alone on the same files)');
+console.log(`Throughput (jieba = @node-rs/jieba alone on the same files; cold = lexicons and dictionaries loaded, steady = each thread also warmed on ${WARM_UP_ARTICLES} other articles)`);
 console.log(
   table(
     ['what', 'corpus', 'threads', 'MB/s', 'articles/s', 'peak RSS MB', 'heap total MB', 'ours / jieba tag', 'ours / jieba cut'],
     [
-      ['read+clean+extract', corpusLabel(jiebaSize), 1, mbps(t.extract1.mbPerSecond), t.extract1.articlesPerSecond, t.extract1.peakRssMB, t.extract1.heapTotalMB, ratio(t.extract1.mbPerSecond, t.jiebaTag1.mbPerSecond), ratio(t.extract1.mbPerSecond, t.jiebaCut1.mbPerSecond)],
-      ['read+clean+extract (worker threads)', corpusLabel(jiebaSize), workers, mbps(t.extractN.mbPerSecond), t.extractN.articlesPerSecond, t.extractN.peakRssMB, '', ratio(t.extractN.mbPerSecond, t.jiebaTagN.mbPerSecond), ''],
+      ['read+clean+extract, steady', corpusLabel(jiebaSize), 1, mbps(t.extract1Steady.mbPerSecond), t.extract1Steady.articlesPerSecond, t.extract1Steady.peakRssMB, t.extract1Steady.heapTotalMB, ratio(t.extract1Steady.mbPerSecond, t.jiebaTag1Steady.mbPerSecond), ''],
+      ['read+clean+extract, steady (worker threads)', corpusLabel(jiebaSize), workers, mbps(t.extractNSteady.mbPerSecond), t.extractNSteady.articlesPerSecond, t.extractNSteady.peakRssMB, '', ratio(t.extractNSteady.mbPerSecond, t.jiebaTagNSteady.mbPerSecond), ''],
+      ['read+clean+extract, cold', corpusLabel(jiebaSize), 1, mbps(t.extract1.mbPerSecond), t.extract1.articlesPerSecond, t.extract1.peakRssMB, t.extract1.heapTotalMB, ratio(t.extract1.mbPerSecond, t.jiebaTag1.mbPerSecond), ratio(t.extract1.mbPerSecond, t.jiebaCut1.mbPerSecond)],
+      ['read+clean+extract, cold (worker threads)', corpusLabel(jiebaSize), workers, mbps(t.extractN.mbPerSecond), t.extractN.articlesPerSecond, t.extractN.peakRssMB, '', ratio(t.extractN.mbPerSecond, t.jiebaTagN.mbPerSecond), ''],
       ['kg build (full, to graph.json)', corpusLabel(smallest), 1, mbps(t.build1.mbPerSecond), t.build1.articlesPerSecond, t.build1.peakRssMB, t.build1.heapTotalMB, ratio(t.build1.mbPerSecond, t.jiebaTag1.mbPerSecond), ''],
       ['kg build --facts-only (workers)', corpusLabel(largest), workers, mbps(factsN.mbPerSecond), round(factsN.articlesPerSecond), scaleN.extract.memory.peakRssMB, '', ratio(factsN.mbPerSecond, t.jiebaTagN.mbPerSecond), ''],
       ['kg build (full, workers)', corpusLabel(largest), workers, mbps(scaleN.corpusMB / scaleN.totalSeconds), round(scaleN.articles / scaleN.totalSeconds), scaleN.peakRssMB, '', ratio(scaleN.corpusMB / scaleN.totalSeconds, t.jiebaTagN.mbPerSecond), ''],
       ['jieba cut', corpusLabel(jiebaSize), 1, mbps(t.jiebaCut1.mbPerSecond), t.jiebaCut1.articlesPerSecond, t.jiebaCut1.peakRssMB, t.jiebaCut1.heapTotalMB, '', ''],
       ['jieba tag (segment + POS)', corpusLabel(jiebaSize), 1, mbps(t.jiebaTag1.mbPerSecond), t.jiebaTag1.articlesPerSecond, t.jiebaTag1.peakRssMB, t.jiebaTag1.heapTotalMB, '', ''],
       ['jieba tag (segment + POS), worker threads', corpusLabel(jiebaSize), workers, mbps(t.jiebaTagN.mbPerSecond), t.jiebaTagN.articlesPerSecond, t.jiebaTagN.peakRssMB, '', '', ''],
+      ['jieba tag (segment + POS), steady', corpusLabel(jiebaSize), 1, mbps(t.jiebaTag1Steady.mbPerSecond), t.jiebaTag1Steady.articlesPerSecond, t.jiebaTag1Steady.peakRssMB, t.jiebaTag1Steady.heapTotalMB, '', ''],
+      ['jieba tag (segment + POS), steady, worker threads', corpusLabel(jiebaSize), workers, mbps(t.jiebaTagNSteady.mbPerSecond), t.jiebaTagNSteady.articlesPerSecond, t.jiebaTagNSteady.peakRssMB, '', '', ''],
     ],
   ),
 );

@@ -10,7 +10,8 @@
  *   jieba-tag  jieba alone: read, decode, segment and POS-tag (tag)
  *
  * Timing starts after lexicons and dictionaries are loaded (warm-up articles in both scripts;
- * worker threads, ours and jieba's, are warmed too). Files are listed before timing, for
+ * worker threads, ours and jieba's, are warmed too); with --warm-up-dir D, after every thread
+ * has also worked through D's files (steady state: V8 has compiled our code). Files are listed before timing, for
  * ours and for jieba. kg build's worker threads load theirs inside the timed run, as in a
  * real build: measure them on a large corpus (bench/scale.ts does).
  */
@@ -45,17 +46,24 @@ export interface ThroughputResult {
 }
 
 const { values } = parseArgs({
-  options: { task: { type: 'string' }, dir: { type: 'string' }, workers: { type: 'string', default: '1' } },
+  options: { task: { type: 'string' }, dir: { type: 'string' }, workers: { type: 'string', default: '1' }, 'warm-up-dir': { type: 'string' } },
 });
 const task = values.task!;
 const dir = values.dir!;
 const workers = Number(values.workers);
 
-async function files(): Promise<string[]> {
+async function files(from = dir): Promise<string[]> {
   const out: string[] = [];
-  for await (const f of listInputFiles([dir])) out.push(f);
+  for await (const f of listInputFiles([from])) out.push(f);
   return out;
 }
+
+/**
+ * Files every thread works through before timing, when --warm-up-dir is given: another
+ * corpus (other seed), so that V8 has compiled and settled our code, as it has after the
+ * first thousands of articles of a long build. jieba gets the same warm-up.
+ */
+const warmUpFiles = values['warm-up-dir'] ? await files(values['warm-up-dir']) : [];
 
 /** Files per task on worker threads: enough that handing a task over costs little beside its work. */
 const BATCH = 50;
@@ -69,7 +77,7 @@ async function run(): Promise<{ articles: number; words?: number }> {
   const list = await files();
   if (task === 'extract' && workers > 1) {
     const threads = pool('./extract-worker.ts', workers);
-    await Promise.all(Array.from({ length: workers }, () => threads.run({ warm: true })));
+    await Promise.all(Array.from({ length: workers }, () => threads.run({ warm: true, paths: warmUpFiles })));
     const started = performance.now();
     const counts = await Promise.all(batches(list).map((paths) => threads.run({ paths }) as Promise<number>));
     const result = timed(started, { articles: counts.reduce((a, b) => a + b, 0) });
@@ -78,6 +86,7 @@ async function run(): Promise<{ articles: number; words?: number }> {
   }
   if (task === 'extract') {
     warmUp();
+    for await (const a of readArticles(warmUpFiles)) if (!isReadFailure(a)) recordOf(a);
     const started = performance.now();
     let articles = 0;
     // The pipeline's reader: files read a few ahead while the current one is extracted.
@@ -102,7 +111,7 @@ async function run(): Promise<{ articles: number; words?: number }> {
     const mode = task === 'jieba-cut' ? 'cut' : 'tag';
     if (workers > 1) {
       const threads = pool('./jieba-worker.ts', workers);
-      await Promise.all(Array.from({ length: workers }, () => threads.run({ paths: [], mode: 'warm' })));
+      await Promise.all(Array.from({ length: workers }, () => threads.run({ paths: warmUpFiles, mode: 'warm' })));
       const started = performance.now();
       const counts = await Promise.all(batches(list).map((paths) => threads.run({ paths, mode }) as Promise<number>));
       const result = timed(started, { articles: list.length, words: counts.reduce((a, b) => a + b, 0) });
@@ -111,6 +120,7 @@ async function run(): Promise<{ articles: number; words?: number }> {
     }
     const jieba = Jieba.withDict(dict);
     for (const text of WARM_UP) jieba.tag(text);
+    for (const f of warmUpFiles) jieba.tag(readFileSync(f, 'utf8'), true);
     const started = performance.now();
     let words = 0;
     for (const f of list) {
