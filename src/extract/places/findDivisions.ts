@@ -138,7 +138,8 @@ function index(): SurfaceIndex {
 
 /** The code units that alone are characters of the Han script (worked out on first use). */
 let hanUnits: UnitSet | undefined;
-const isHan = (ch: string | undefined): boolean => !!ch && (hanUnits ??= UnitSet.matching(/\p{Script=Han}/u)).has(ch.charCodeAt(0));
+/** The character at `i` is Han (false past either end); read as a code unit: text[i] would make a string of it. */
+const isHanAt = (text: string, i: number): boolean => (hanUnits ??= UnitSet.matching(/\p{Script=Han}/u)).has(text.charCodeAt(i));
 
 /** Some division name starts at `pos` (浙江|江山: the 江 after 浙江 starts a name). */
 function divisionStartsAt(text: string, pos: number, idx: SurfaceIndex): boolean {
@@ -150,9 +151,9 @@ function insideOrganisationName(text: string, end: number, rules: PlaceMatchingR
   // The run of (up to 14) Han characters after the name.
   let i = end;
   for (let han = 0; i < text.length && han < 14; i++) {
-    if (isHan(text[i])) han++;
+    if (isHanAt(text, i)) han++;
     // A single OCR space inside a name (配送服 务有限公司) does not end it.
-    else if (!(text[i] === ' ' && isHan(text[i - 1]) && isHan(text[i + 1]))) break;
+    else if (!(text.charCodeAt(i) === 0x20 && isHanAt(text, i - 1) && isHanAt(text, i + 1))) break;
   }
   let run = text.slice(end, i);
   if (run.includes(' ')) run = run.replaceAll(' ', '');
@@ -187,7 +188,7 @@ function alignsWithWords(words: Words, text: string, start: number, end: number,
  * `free` (the end of the division name matched before it): 新丰镇 holds 丰镇.
  */
 function insideTownshipName(text: string, start: number, end: number, free: number): boolean {
-  for (let from = start - 1; from >= free && start - from < MAX_TOWNSHIP_NAME_LENGTH && isHan(text[from]); from--) {
+  for (let from = start - 1; from >= free && start - from < MAX_TOWNSHIP_NAME_LENGTH && isHanAt(text, from); from--) {
     for (let to = end; to <= text.length && to - from <= MAX_TOWNSHIP_NAME_LENGTH; to++) {
       if (mayEndTownshipName(text, to) && isTownshipName(text.slice(from, to))) return true;
     }
@@ -199,7 +200,7 @@ function insideTownshipName(text: string, start: number, end: number, free: numb
 function townshipTail(text: string, start: number, end: number, free: number, words: Words, rules: PlaceMatchingRules): boolean {
   if (!rules.townshipEndings.has(text[end - 1])) return false;
   const before = start - 1;
-  if (before < free || !isHan(text[before]) || rules.charsBeforePlace.has(text[before]) || !words.known(before)) return false;
+  if (before < free || !isHanAt(text, before) || rules.charsBeforePlace.has(text[before]) || !words.known(before)) return false;
   return words.startsAt(before) && words.endOfWordAt(before) === start;
 }
 
