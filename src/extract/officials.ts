@@ -26,12 +26,13 @@ const SEPARATORS = /[、和及]/;
 const BEFORE_LIST = lazy(() => UnitSet.matching(/[，,。；;：:\s、（(]/));
 const BEFORE_CLAUSE = lazy(() => UnitSet.matching(/[，,。；;：:\s]/));
 
-/** The offsets of `text` that start it or follow a character of `before`, in order. */
-function offsetsAfter(text: string, before: UnitSet): number[] {
-  const offsets = [0];
-  for (let at = 1; at < text.length; at++) if (before.has(text.charCodeAt(at - 1))) offsets.push(at);
-  return offsets;
+/** Offset `at` starts `text` or follows a character of `before`. */
+function startsAfter(text: string, at: number, before: UnitSet): boolean {
+  return at === 0 || before.has(text.charCodeAt(at - 1));
 }
+
+/** A mention found by its place in a list or clause has no post: all share this empty list. */
+const NO_POSTS: Post[] = Object.freeze([]) as unknown as Post[];
 /** Verbs that, opening a clause after a name, show an official acting: 王浩主持, 王昌荣宣读. */
 const CLAUSE_ACTS = ['宣读', '致辞', '部署', '作交流发言', '作典型发言'];
 
@@ -139,7 +140,7 @@ export function findOfficials(
   // Group titles: 区领导姜永柱、赵立明…  and  朱重烈、张健等市四套班子领导.
   const groupTitled = hasWord(text, lexicon().titles.groupTitles);
   if (groupTitled) for (const m of text.matchAll(groupTitle())) {
-    for (const n of nameRun(text, m.index! + m[0].length, known)) mentions.add(n.name, n.start, [], 'group');
+    for (const n of nameRun(text, m.index! + m[0].length, known)) mentions.add(n.name, n.start, NO_POSTS, 'group');
     if (text[m.index! - 1] === '等') {
       // Walk back over the list that ends before 等.
       const end = m.index! - 1;
@@ -147,20 +148,20 @@ export function findOfficials(
       while (start > 0 && /[\u4e00-\u9fff、]/.test(text[start - 1])) start--;
       const run = nameRun(text, start, known);
       if (run.length && run[run.length - 1].start + run[run.length - 1].name.length === end) {
-        for (const n of run) mentions.add(n.name, n.start, [], 'group');
+        for (const n of run) mentions.add(n.name, n.start, NO_POSTS, 'group');
       }
     }
   }
 
   // Lists of names that attend, speak or chair: 黄莉新、陈金彪、王成出席; 葛慧君、黄建发和其他省领导出席.
-  for (const at of offsetsAfter(text, BEFORE_LIST())) {
-    if (!surnameLength(text, at)) continue;
+  for (let at = 0; at < text.length; at++) {
+    if (!startsAfter(text, at, BEFORE_LIST()) || !surnameLength(text, at)) continue;
     const run = nameRun(text, at, known);
     if (run.length < 2 && !(run.length === 1 && known.has(run[0].name))) continue;
     const last = run[run.length - 1];
     const after = text.slice(last.start + last.name.length).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
     if (run.length >= 2 ? wordAt(after, 0, actVerbs()) || /^[等]/.test(after) : false) {
-      for (const n of run) mentions.add(n.name, n.start, [], 'list');
+      for (const n of run) mentions.add(n.name, n.start, NO_POSTS, 'list');
     }
   }
 
@@ -169,17 +170,18 @@ export function findOfficials(
     for (const length of [2, 3, 4]) {
       const start = at - length;
       if (start >= 0 && nameAt(text, start, known) === text.slice(start, at)) {
-        mentions.add(text.slice(start, at), start, [], 'comrade');
+        mentions.add(text.slice(start, at), start, NO_POSTS, 'comrade');
         break;
       }
     }
   }
-  for (const at of offsetsAfter(text, BEFORE_CLAUSE())) {
+  for (let at = 0; at < text.length; at++) {
+    if (!startsAfter(text, at, BEFORE_CLAUSE())) continue;
     const name = nameAt(text, at, known);
     if (!name) continue;
-    if (wordAt(text, at + name.length, chair)) mentions.add(name, at, [], 'chair');
+    if (wordAt(text, at + name.length, chair)) mentions.add(name, at, NO_POSTS, 'chair');
     // 陈金彪部署…: only beside other officials, since 安排部署 reads the same way.
-    else if (wordAt(text, at + name.length, CLAUSE_ACTS) && found.some((f) => f.name !== name)) mentions.add(name, at, [], 'chair');
+    else if (wordAt(text, at + name.length, CLAUSE_ACTS) && found.some((f) => f.name !== name)) mentions.add(name, at, NO_POSTS, 'chair');
   }
 
   // Names introduced earlier, wherever they stand again (longest first: 王成国 before 王成).
@@ -192,7 +194,7 @@ export function findOfficials(
       // Not inside a longer name: 王成 in 王成国 unless a following word ends it.
       const reading = /[\u4e00-\u9fff]/.test(text[at + name.length] ?? '') ? nameAt(text, at, known) : name;
       const nextIsName = reading !== null && reading !== name;
-      if (!nextIsName) mentions.add(name, at, [], 'known');
+      if (!nextIsName) mentions.add(name, at, NO_POSTS, 'known');
     }
   }
   return found.sort((a, b) => a.start - b.start);
