@@ -60,8 +60,7 @@ function datelineOf(text: string): { strong: boolean; expr: string | null } {
   return { strong: prefix !== null && prefix[0].length < text.length, expr: leadingDateExpression(rest) };
 }
 
-function chronicleDayOf(rawLine: string, chronicle: boolean): number | 'same' | null {
-  if (!chronicle) return null;
+function chronicleDayOf(rawLine: string): number | 'same' | null {
   const m = CHRONICLE_DAY.exec(rawLine.trim());
   if (!m) return null;
   return m[1] ? Number(m[1]) : 'same';
@@ -102,7 +101,7 @@ function paragraphOf(raw: string, l: CleanLine, chronicle: boolean): Paragraph {
     headline: isHeadlineText(l.text),
     strongDateline: d.strong,
     dateExpr: d.expr,
-    chronicleDay: chronicleDayOf(raw.slice(l.start, l.end), chronicle),
+    chronicleDay: chronicle ? chronicleDayOf(raw.slice(l.start, l.end)) : null,
     caption: isCaption(l.text),
   };
 }
