@@ -101,4 +101,33 @@ describe('the facts store', () => {
     expect(evidence.length).toBeLessThan(facts);
     expect(stored.length).toBeLessThan(JSON.stringify(record).length);
   });
+
+  it('writes a sentence once: its original only when the script differs, evidence as the index of its sentence', () => {
+    for (const [name, text] of [['a.txt', A], ['c.txt', C]]) {
+      const article = readArticleBytes(name, Buffer.from(text));
+      if (isReadFailure(article)) throw new Error(article.reason);
+      const record = recordOf(article);
+      const stored = encodeRecord(record);
+      expect(decodeRecord(stored)).toStrictEqual(JSON.parse(JSON.stringify(record)));
+      const written = JSON.parse(stored) as { sentences: { original?: string }[]; evidence: { s?: number }[] };
+      const traditional = article.script === 'traditional';
+      expect(written.sentences.every((s) => (s.original !== undefined) === traditional)).toBe(true);
+      expect(written.evidence.every((e) => typeof e.s === 'number')).toBe(true);
+      // The sentence text is written once, in `sentences`, not again in the evidence.
+      expect(JSON.stringify(written.evidence)).not.toContain(record.sentences[0].text);
+    }
+  });
+
+  it('reads records written by earlier versions (whole evidence objects, or evidence inside each fact)', () => {
+    const article = readArticleBytes('a.txt', Buffer.from(A));
+    if (isReadFailure(article)) throw new Error(article.reason);
+    const record = JSON.parse(JSON.stringify(recordOf(article))) as ReturnType<typeof recordOf>;
+    // Evidence inside each fact, sentences whole: the first store format.
+    expect(decodeRecord(JSON.stringify(record))).toStrictEqual(record);
+    // Evidence once, as whole objects, by index from the facts: the second.
+    const table: unknown[] = [];
+    const facts = JSON.stringify(record.facts, (key, value) => (key === 'evidence' && value && typeof value === 'object' ? table.push(value) - 1 : value));
+    const second = `{"facts":${facts},"sentences":${JSON.stringify(record.sentences)},"evidence":${JSON.stringify(table)}}`;
+    expect(decodeRecord(second)).toStrictEqual(record);
+  });
 });

@@ -5,45 +5,71 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleRecord } from '../resolve/types.ts';
+import type { ArticleRecord, SentenceRecord } from '../resolve/types.ts';
+import type { ArticleFacts } from '../extract/types.ts';
 import type { Evidence } from '../evidence.ts';
 
 const dirOf = (out: string) => join(out, 'facts');
 const fileOf = (out: string, articleKey: string) => join(dirOf(out), `${encodeURIComponent(articleKey)}.json`);
 
 /**
- * A record as written: the facts of one sentence share one Evidence object, so each is
- * written once, in `evidence`, and facts hold its index (a sentence with ten facts used to
- * be written ten times; the store is ~40% smaller and faster to write and read).
+ * A record as written: each sentence's text once. A sentence's `original` only where the
+ * article's own script differs (Traditional pages); the facts of one sentence share one
+ * Evidence object, written once in `evidence`, and as the index of its sentence with its
+ * date (`{ s, date }`) when it is one of the record's sentences. Records are about half the
+ * size of whole objects, quicker to write and to read; records written before (whole
+ * evidence objects, or evidence inside each fact) read the same.
  */
-interface StoredRecord extends ArticleRecord {
-  evidence?: Evidence[];
+interface StoredRecord {
+  facts: ArticleFacts;
+  sentences: StoredSentence[];
+  evidence?: StoredEvidence[];
 }
+type StoredSentence = Omit<SentenceRecord, 'original'> & { original?: string };
+type StoredEvidence = Evidence | { s: number; date: string | null };
 
 export function encodeRecord(record: ArticleRecord): string {
-  const table: Evidence[] = [];
+  const { key } = record.facts.article;
+  const sentenceAt = new Map(record.sentences.map((s, i) => [`${s.item}:${s.start}:${s.end}`, i]));
+  const compact = (e: Evidence): StoredEvidence => {
+    const s = sentenceAt.get(`${e.item}:${e.start}:${e.end}`);
+    const sentence = s === undefined ? undefined : record.sentences[s];
+    const same = sentence && e.article === key && e.sentence === sentence.text && e.original === sentence.original;
+    return same ? { s: s!, date: e.date } : e;
+  };
+  const table: StoredEvidence[] = [];
   const indexOf = new Map<Evidence, number>();
-  const facts = JSON.stringify(record.facts, (key, value) => {
-    if (key !== 'evidence' || value === null || typeof value !== 'object') return value;
+  const facts = JSON.stringify(record.facts, (name, value) => {
+    if (name !== 'evidence' || value === null || typeof value !== 'object') return value;
     let index = indexOf.get(value);
     if (index === undefined) {
-      index = table.push(value) - 1;
+      index = table.push(compact(value)) - 1;
       indexOf.set(value, index);
     }
     return index;
   });
-  return `{"facts":${facts},"sentences":${JSON.stringify(record.sentences)},"evidence":${JSON.stringify(table)}}`;
+  const sentences: StoredSentence[] = record.sentences.map(({ item, text, original, start, end, date }) =>
+    original === text ? { item, text, start, end, date } : { item, text, original, start, end, date },
+  );
+  return `{"facts":${facts},"sentences":${JSON.stringify(sentences)},"evidence":${JSON.stringify(table)}}`;
 }
 
 export function decodeRecord(text: string): ArticleRecord {
-  const { evidence: table, ...record } = JSON.parse(text) as StoredRecord;
+  const stored = JSON.parse(text) as StoredRecord;
+  const sentences: SentenceRecord[] = stored.sentences.map(({ item, text, original, start, end, date }) => ({ item, text, original: original ?? text, start, end, date }));
+  const { key } = stored.facts.article;
+  const table = stored.evidence?.map((e): Evidence => {
+    if (!('s' in e)) return e;
+    const { item, text: sentence, original, start, end } = sentences[e.s];
+    return { article: key, item, sentence, original, start, end, date: e.date };
+  });
   if (table) {
-    for (const list of Object.values(record.facts)) {
+    for (const list of Object.values(stored.facts)) {
       if (!Array.isArray(list)) continue;
       for (const fact of list as { evidence: Evidence | number }[]) if (typeof fact.evidence === 'number') fact.evidence = table[fact.evidence];
     }
   }
-  return record;
+  return { facts: stored.facts, sentences };
 }
 
 export function storedSha(out: string, articleKey: string): string | null {
