@@ -16,9 +16,9 @@ import type { Neo4jConfig } from '../src/sinks/neo4j/config.ts';
 import { neo4jConfig } from '../src/sinks/neo4j/config.ts';
 import { openDriver } from '../src/sinks/neo4j/driver.ts';
 import { listQueries, queryParams, readQueryFile } from '../src/sinks/neo4j/library.ts';
-import { applySchema, cypherStatements, loadGraph, SCHEMA_FILE, sharesNodes } from '../src/sinks/neo4j/load.ts';
+import { applySchema, cypherStatements, loadGraph, SCHEMA_FILE, sharesNodes, writeBatch } from '../src/sinks/neo4j/load.ts';
 import { RefusedQueryError, refusalReason, runReadQuery } from '../src/sinks/neo4j/query.ts';
-import { batchRows, graphBatches, graphProblems, RELATIONSHIP_PROPERTIES, relationshipProperties, relationshipRow, type RelationshipRow, toProperties } from '../src/sinks/neo4j/rows.ts';
+import { type Batch, batchCypher, batchRows, graphBatches, graphProblems, nodePart, NODE_PARTS, RELATIONSHIP_PROPERTIES, relationshipBatches, relationshipProperties, relationshipRow, type RelationshipRow, toProperties } from '../src/sinks/neo4j/rows.ts';
 import { evidenceFromProperties } from '../src/sinks/neo4j/evidence.ts';
 import { toPlain } from '../src/sinks/neo4j/values.ts';
 import { clientConfig, start, stop, status, type ServerOptions } from '../scripts/neo4j/server.ts';
@@ -83,6 +83,8 @@ async function wipe(driver: Driver): Promise<void> {
   for (const { name } of await cypher(driver, 'SHOW CONSTRAINTS YIELD name')) await cypher(driver, `DROP CONSTRAINT \`${name}\``);
   for (const { name } of await cypher(driver, "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'")) await cypher(driver, `DROP INDEX \`${name}\``);
 }
+
+type RelationshipBatch = Extract<Batch, { kind: 'relationships' }>;
 
 type Counts = { labels: Record<string, number>; types: Record<string, number> };
 
@@ -187,7 +189,7 @@ describe('Neo4j sink: pure parts', () => {
     expect(asProperties(relationshipRow('a', 'b', extra))).toEqual(relationshipProperties(extra));
   });
 
-  it('batches nodes per label and relationships per type and end labels', () => {
+  it('batches nodes per label and relationships per type, end labels and end parts', () => {
     const graph = seedFactsGraph();
     const batches = graphBatches(graph, 3);
     expect(batches.every((b) => b.keys.length <= 3 && batchRows(graph, b).length === b.keys.length)).toBe(true);
@@ -195,20 +197,32 @@ describe('Neo4j sink: pure parts', () => {
     expect(batches.flatMap((b) => (b.kind === 'relationships' ? b.keys : [])).sort()).toEqual(graph.edges().sort());
     for (const batch of batches) {
       if (batch.kind === 'nodes') expect(batch.keys.every((key) => graph.getNodeAttribute(key, 'label') === batch.label)).toBe(true);
-      else expect(batch.keys.every((edge) => graph.getEdgeAttribute(edge, 'type') === batch.type && graph.getNodeAttribute(graph.source(edge), 'label') === batch.from)).toBe(true);
+      else {
+        expect(batch.keys.every((edge) => graph.getEdgeAttribute(edge, 'type') === batch.type && graph.getNodeAttribute(graph.source(edge), 'label') === batch.from)).toBe(true);
+        expect(batch.keys.every((edge) => nodePart(graph.source(edge)) === batch.fromPart && nodePart(graph.target(edge)) === batch.toPart)).toBe(true);
+      }
     }
+    // Both parts occur (the seed graph is big enough), and a key's part never changes.
+    expect(new Set(graph.nodes().map(nodePart))).toEqual(new Set(Array.from({ length: NODE_PARTS }, (_, i) => i)));
+    expect(nodePart('official:王浩')).toBe(nodePart('official:王浩'));
     const kinds = batches.map((b) => b.kind);
     expect(kinds.indexOf('relationships')).toBeGreaterThan(kinds.lastIndexOf('nodes'));
   });
 
   it('sends together only batches that cannot write to the same node', () => {
-    const rels = (type: RelType, from: NodeLabel, to: NodeLabel) => ({ kind: 'relationships' as const, type, from, to, keys: [] });
+    const rels = (type: RelType, from: NodeLabel, to: NodeLabel, fromPart = 0, toPart = 0) => ({ kind: 'relationships' as const, type, from, to, fromPart, toPart, keys: [] });
     const attended = rels('ATTENDED', 'Official', 'Meeting');
     expect(sharesNodes(attended, attended)).toBe(true);
     expect(sharesNodes(attended, rels('MENTIONS', 'Article', 'Official'))).toBe(true);
     expect(sharesNodes(rels('PART_OF', 'City', 'City'), rels('LOCATED_IN', 'Site', 'City'))).toBe(true);
     expect(sharesNodes(attended, rels('LOCATED_IN', 'Site', 'City'))).toBe(false);
     expect(sharesNodes({ kind: 'nodes', label: 'Official', keys: [] }, { kind: 'nodes', label: 'Official', keys: [] })).toBe(false);
+    // Parts: the same labels, but other nodes.
+    expect(sharesNodes(attended, rels('ATTENDED', 'Official', 'Meeting', 1, 1))).toBe(false);
+    expect(sharesNodes(attended, rels('ATTENDED', 'Official', 'Meeting', 0, 1))).toBe(true);
+    expect(sharesNodes(attended, rels('MENTIONS', 'Article', 'Official', 0, 1))).toBe(false);
+    expect(sharesNodes(rels('PART_OF', 'City', 'City', 0, 1), rels('LOCATED_IN', 'Site', 'City', 0, 0))).toBe(true);
+    expect(sharesNodes(rels('PART_OF', 'City', 'City', 1, 1), rels('LOCATED_IN', 'Site', 'City', 0, 0))).toBe(false);
   });
 
   it('finds graphs that cannot be loaded', () => {
@@ -391,6 +405,52 @@ describe('kg load: a graph of seed facts into the real Neo4j', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`cannot read graph ${join(tmp, 'missing.json')}`);
     expect(await countsInDatabase(driver())).toEqual(before);
+  });
+
+  it('finds relationship ends by the elementIds of its node batches, also for nodes stored before', async () => {
+    // The plan seeks nodes by id, not through the key index.
+    const attended = relationshipBatches(graph, 1000).find((b) => b.kind === 'relationships' && b.type === 'ATTENDED') as RelationshipBatch;
+    const session = driver().session({ database: config.database });
+    try {
+      const plan = JSON.stringify((await session.run(`EXPLAIN ${batchCypher(attended)}`, { rows: [] })).summary.plan);
+      expect(plan).toContain('NodeByElementIdSeek');
+      expect(plan).not.toContain('NodeUniqueIndexSeek');
+    } finally {
+      await session.close();
+    }
+    // Nodes already there with other properties (an earlier graph): MERGE returns their ids, and
+    // the relationships attach to them; nothing is created twice, now or on a second load.
+    await wipe(driver());
+    await applySchema(driver(), config.database);
+    await cypher(driver(), "UNWIND $keys AS key MERGE (n:Official {key: key}) SET n.name = 'old'", { keys: graph.filterNodes((_, a) => a.label === 'Official') });
+    const first = await loadGraph(driver(), config.database, graph, { batchSize: 3 });
+    expect([first.relationshipsCreated, first.nodesCreated]).toEqual([graph.size, graph.order - graph.filterNodes((_, a) => a.label === 'Official').length]);
+    const stored = await snapshot(driver());
+    expect(stored.rels.length).toBe(graph.size);
+    const again = await loadGraph(driver(), config.database, graph, { batchSize: 3 });
+    expect([again.nodesCreated, again.relationshipsCreated]).toEqual([0, 0]);
+    expect(await snapshot(driver())).toEqual(stored);
+    expect(await countsInDatabase(driver())).toEqual(countsInGraph(graph));
+  });
+
+  it('fails a relationship batch whole when one of its end nodes is gone', async () => {
+    await loadGraph(driver(), config.database, graph);
+    const ids = new Map((await cypher(driver(), 'MATCH (n) RETURN n.key AS key, elementId(n) AS id')).map((r) => [r.key as string, r.id as string]));
+    const batch = relationshipBatches(graph, 1000).find((b) => b.keys.length > 1) as RelationshipBatch;
+    const rows = batchRows(graph, batch, ids) as RelationshipRow[];
+    const gone = graph.source(batch.keys[0]!);
+    await cypher(driver(), 'MATCH (n {key: $key}) DETACH DELETE n', { key: gone });
+    await cypher(driver(), `MATCH ()-[r:${batch.type}]->() DELETE r`);
+    const session = driver().session({ database: config.database });
+    try {
+      await expect(writeBatch(session, batch, rows)).rejects.toThrow(/of \d+ relationships found no end node/);
+    } finally {
+      await session.close();
+    }
+    expect(await cypher(driver(), `MATCH ()-[r:${batch.type}]->() RETURN count(r) AS n`)).toEqual([{ n: 0 }]);
+    // A new load stores the node again and completes the graph.
+    await loadGraph(driver(), config.database, graph);
+    expect(await countsInDatabase(driver())).toEqual(countsInGraph(graph));
   });
 
   it('stores the same with several batches in flight as with one at a time, and again creates nothing', async () => {
@@ -650,7 +710,8 @@ describe('faults: Neo4j stopped in the middle of kg load', () => {
   });
 
   it('fails clearly, leaves only whole batches, and a second load completes to the clean counts', async () => {
-    const graph = manyOfficialsGraph(3000); // 30 + 3 + 30 batches of 100
+    const graph = manyOfficialsGraph(3000); // 30 + 3 node batches of 100, then the relationships'
+    const batches = graphBatches(graph, 100).length;
     const path = save(graph, 'many');
     let paused = false;
     const interrupted = await kg(['load', path, '--batch-size', '100'], envFor(config), (stderr, pid) => {
@@ -664,7 +725,7 @@ describe('faults: Neo4j stopped in the middle of kg load', () => {
     expect(paused).toBe(true);
     expect(interrupted.code).toBe(1);
     expect(interrupted.stderr).toContain(`kg load: cannot reach Neo4j at ${config.uri}`);
-    expect(interrupted.stderr).toMatch(/batch \d+ of 63 \(100 Official nodes\) failed and was rolled back; \d+ other batches are stored, each whole\. Run kg load again to complete the graph\./);
+    expect(interrupted.stderr).toMatch(new RegExp(`batch \\d+ of ${batches} \\(100 Official nodes\\) failed and was rolled back; \\d+ other batches are stored, each whole\\. Run kg load again to complete the graph\\.`));
     expect(status(options).running).toBe(false);
 
     expect((await start(options)).started).toBe(true);

@@ -24,8 +24,8 @@ export const DEFAULTS: Neo4jConfig = {
 
 /** Rows per write transaction of kg load. */
 export const DEFAULT_BATCH_SIZE = 1000;
-/** Transactions in flight at once (more did not help on a 2-core machine). */
-export const DEFAULT_CONCURRENCY = 2;
+/** Transactions in flight at once: two for the server's cores, one being built (more did not help on 2 cores). */
+export const DEFAULT_CONCURRENCY = 3;
 /** Limits of a read-only query (kg query, the viewer's Cypher panel). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ROWS = 1000;

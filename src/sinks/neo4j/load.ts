@@ -3,16 +3,17 @@
  * its own managed write transaction. MERGE on keys makes loading idempotent: a batch is all
  * or nothing, and loading again after a failure completes the graph without duplicates.
  *
- * Two batches are in flight at once by default (one session each): the server works on one
- * while the client builds and sends the other, and uses a second core. Batches in flight
- * together never write to the same nodes (see inParallel). All nodes are stored before any
- * relationship looks for its ends.
+ * Three batches are in flight at once by default (one session each): the server works on two
+ * (one core each) while the client builds and sends the third. Batches in flight together
+ * never write to the same nodes (see inParallel). All nodes are stored before any
+ * relationship looks for its ends; node batches return the elementIds of their nodes, and
+ * relationship batches find their ends by them (no index seek per end).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Driver, Session } from 'neo4j-driver';
+import type { Driver, QueryResult, Session } from 'neo4j-driver';
 import type { KgGraph } from '../../graph/io.ts';
-import { type Batch, batchCypher, batchRows, nodeBatches, relationshipBatches } from './rows.ts';
+import { type Batch, batchCypher, batchRows, type NodeIds, type NodeRow, nodeBatches, relationshipBatches, type RelationshipRow } from './rows.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from './config.ts';
 
 // Defaults live with the connection's in config.ts (the CLI shows them without loading the driver).
@@ -83,9 +84,12 @@ export async function loadGraph(driver: Driver, database: string, graph: KgGraph
     batches: batches.length,
   };
   let committed = 0;
+  // Filled by the node batches, read by the relationship batches (which start after all nodes are stored).
+  const ids: NodeIds = new Map();
   const send = async (session: Session, batch: Batch) => {
-    const rows = batchRows(graph, batch);
-    const result = await session.executeWrite((tx) => tx.run(batchCypher(batch), { rows }));
+    const rows = batchRows(graph, batch, batch.kind === 'relationships' ? ids : undefined);
+    const result = await writeBatch(session, batch, rows);
+    if (batch.kind === 'nodes') for (const record of result.records) ids.set(record.get('key') as string, record.get('id') as string);
     const counters = result.summary.counters.updates();
     summary.nodesCreated += counters.nodesCreated;
     summary.relationshipsCreated += counters.relationshipsCreated;
@@ -102,10 +106,24 @@ export async function loadGraph(driver: Driver, database: string, graph: KgGraph
 }
 
 /**
+ * One batch in its own write transaction. A relationship batch must find both ends of every
+ * row (a node deleted by someone else since this load stored it): otherwise it fails and is
+ * rolled back whole, rather than skip relationships.
+ */
+export async function writeBatch(session: Session, batch: Batch, rows: NodeRow[] | RelationshipRow[]): Promise<QueryResult> {
+  return session.executeWrite(async (tx) => {
+    const result = await tx.run(batchCypher(batch), { rows });
+    const stored = batch.kind === 'relationships' ? ((result.records[0]?.get('stored') as number | undefined) ?? 0) : rows.length;
+    if (stored !== rows.length) throw new Error(`${rows.length - stored} of ${rows.length} relationships found no end node (deleted during the load?)`);
+    return result;
+  });
+}
+
+/**
  * Sends the batches over `concurrency` sessions, each taking the first pending batch that
- * shares no node label with a batch in flight. Concurrent transactions then never touch the
+ * shares no node with a batch in flight. Concurrent transactions then never touch the
  * same nodes, so they neither wait for each other's locks nor deadlock (two batches of
- * ATTENDED, or ATTENDED and MENTIONS Article->Official, would: each creating a relationship
+ * ATTENDED, or ATTENDED and MENTIONS Article->Official, could: each creating a relationship
  * locks both its nodes). After a failure no new batch starts; the ones in flight finish.
  */
 async function inParallel(
@@ -144,10 +162,16 @@ async function inParallel(
   return failure;
 }
 
-/** Whether two batches may write to the same node: relationship batches whose end labels meet. */
+/**
+ * Whether two batches may write to the same node: relationship batches whose ends meet in a
+ * label and part (rows.ts, nodePart). ATTENDED from Officials of part 0 to Meetings of part 1
+ * and ATTENDED from part 1 to part 0 share no node, and run side by side.
+ */
 export function sharesNodes(a: Batch, b: Batch): boolean {
   if (a.kind === 'nodes' || b.kind === 'nodes') return false; // node batches hold distinct keys
-  return [a.from, a.to].some((label) => label === b.from || label === b.to);
+  const ends = (batch: typeof a) => [`${batch.from}:${batch.fromPart}`, `${batch.to}:${batch.toPart}`];
+  const other = ends(b);
+  return ends(a).some((end) => other.includes(end));
 }
 
 /** A batch failed: it was rolled back; the batches committed before the load stopped are stored. */
