@@ -14,6 +14,7 @@
  * 10 s of server CPU for their relationships). The batched time of relationships includes
  * building their rows from the graph (kg load builds each batch when it sends it).
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +37,37 @@ export interface Neo4jResult {
   server: string;
   /** 1-minute load average before and after the timed runs: other work on the machine slows both. */
   loadAverage: { before: number; after: number };
+  /**
+   * CPU seconds during each timed part: this process, the server, and everything else on the
+   * machine (other people's jobs; near 0 on a quiet machine). From /proc: null elsewhere.
+   */
+  cpu: { batchedRelationships: CpuSplit | null; naive: CpuSplit | null };
+}
+
+export interface CpuSplit {
+  client: number;
+  server: number;
+  others: number;
+}
+
+/** CPU seconds used so far by the whole machine (all cores), this process and the server. */
+function cpuNow(serverPid: number): { machine: number; client: number; server: number } | null {
+  try {
+    const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const fields = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const { user: cu, system: cs } = process.cpuUsage();
+    return { machine: (user! + nice! + system! + irq! + softirq!) / 100, client: (cu + cs) / 1e6, server: (Number(fields[11]) + Number(fields[12])) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+function cpuSince(serverPid: number, before: ReturnType<typeof cpuNow>): CpuSplit | null {
+  const after = cpuNow(serverPid);
+  if (!before || !after) return null;
+  const client = after.client - before.client;
+  const server = after.server - before.server;
+  return { client: round(client, 2), server: round(server, 2), others: round(after.machine - before.machine - client - server, 2) };
 }
 
 /** The bench's own server: .neo4j/bench on port 7697 (override with KG_BENCH_NEO4J_PORT). */
@@ -95,7 +127,7 @@ async function naiveLoad(driver: Driver, database: string, graph: KgGraph, capSe
 export async function benchNeo4j(graphPath: string, options: { naiveSeconds: number; log?: (line: string) => void }): Promise<Neo4jResult> {
   const log = options.log ?? ((line: string) => console.error(line));
   const server = benchServer();
-  const { started } = await start(server, log);
+  const { started, pid } = await start(server, log);
   const config = clientConfig(server);
   const driver = openDriver(config, { maxTransactionRetryTime: 60_000 });
   try {
@@ -119,13 +151,17 @@ export async function benchNeo4j(graphPath: string, options: { naiveSeconds: num
     log(`  batched load of ${graph.order} nodes and ${graph.size} relationships ...`);
     const t0 = performance.now();
     let nodesDone = t0;
+    let cpuAtNodesDone = cpuNow(pid);
     await loadGraph(driver, config.database, graph, {
       batchSize: DEFAULT_BATCH_SIZE,
       concurrency: DEFAULT_CONCURRENCY,
       onProgress: (p) => {
-        if (p.what.endsWith('nodes')) nodesDone = performance.now();
+        if (!p.what.endsWith('nodes')) return;
+        nodesDone = performance.now();
+        cpuAtNodesDone = cpuNow(pid);
       },
     });
+    const batchedCpu = cpuSince(pid, cpuAtNodesDone);
     const batchedSeconds = (performance.now() - t0) / 1000;
     const relationshipSeconds = (performance.now() - nodesDone) / 1000;
 
@@ -133,7 +169,9 @@ export async function benchNeo4j(graphPath: string, options: { naiveSeconds: num
     await wipe(driver, config.database);
     await loadGraph(driver, config.database, nodesOnly);
     log(`  naive load, one auto-commit MERGE per relationship, for at most ${options.naiveSeconds} s ...`);
+    const cpuBeforeNaive = cpuNow(pid);
     const naive = await naiveLoad(driver, config.database, graph, options.naiveSeconds);
+    const naiveCpu = cpuSince(pid, cpuBeforeNaive);
     const loadAfter = loadavg()[0];
     await wipe(driver, config.database);
 
@@ -158,6 +196,7 @@ export async function benchNeo4j(graphPath: string, options: { naiveSeconds: num
       speedup: round(batchedRate / naiveRate),
       server: `Neo4j 5.26 (embedded launcher, heap ${server.heap}, page cache ${server.pageCache}) on ${config.uri}`,
       loadAverage: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
+      cpu: { batchedRelationships: batchedCpu, naive: naiveCpu },
     };
   } finally {
     await driver.close();
