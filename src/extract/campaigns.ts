@@ -15,11 +15,9 @@ export interface CampaignMention {
 }
 
 const QUOTED = /[“"「]([^”"」“]{2,24})[”"」]/g;
+/** The quotes QUOTED opens with: a sentence without any needs no matching. */
 const OPENING_QUOTES = UnitSet.of('“"「');
-const hasQuote = (text: string) => {
-  for (let i = 0; i < text.length; i++) if (OPENING_QUOTES.has(text.charCodeAt(i))) return true;
-  return false;
-};
+const MEETING_WORD = /(?:会|会议)$/;
 
 /** A set's words as a list, made once per set (word lookups index lists; the known campaigns are a fixed set). */
 const lists = new WeakMap<ReadonlySet<string>, string[]>();
@@ -28,7 +26,6 @@ function listOf(words: ReadonlySet<string>): string[] {
   if (list === undefined || list.length !== words.size) lists.set(words, (list = [...words]));
   return list;
 }
-const MEETING_WORD = /(?:会|会议)$/;
 
 /** A campaign word of two or more characters right after a quote, maybe after one or two others. */
 const joinedSuffix = lazy(() => {
@@ -70,7 +67,7 @@ function covered(found: CampaignMention[], start: number, end: number): boolean 
 
 export function findCampaigns(text: string, known: ReadonlySet<string>): CampaignMention[] {
   const out: CampaignMention[] = [];
-  if (hasQuote(text)) for (const m of text.matchAll(QUOTED)) {
+  if (OPENING_QUOTES.occursIn(text)) for (const m of text.matchAll(QUOTED)) {
     const start = m.index!;
     const end = start + m[0].length;
     const name = acceptQuoted(text, m[1], start, end);

@@ -24,6 +24,12 @@ export class UnitSet {
     this.bits[unit >>> 5] |= 1 << (unit & 31);
   }
 
+  /** Whether some code unit of `text` is in the set. */
+  occursIn(text: string): boolean {
+    for (let i = 0; i < text.length; i++) if (this.has(text.charCodeAt(i))) return true;
+    return false;
+  }
+
   /** Whether `unit` is in the set; false for NaN (text.charCodeAt past the end). */
   has(unit: number): boolean {
     return unit < 0x10000 && (this.bits[unit >>> 5] & (1 << (unit & 31))) !== 0;
