@@ -10,8 +10,7 @@ export default async function extract(task: { paths: string[]; warm?: true }): P
   if (task.warm) {
     // Load the lexicons, gazetteer, jieba and OpenCC before timing, and work through the
     // warm-up files if any; hold the thread a moment so each worker gets one warm-up task.
-    warmUp();
-    for await (const article of readArticles(task.paths)) if (!isReadFailure(article)) recordOf(article);
+    warmUp(task.paths);
     await new Promise((resolve) => setTimeout(resolve, 300));
     return 0;
   }

@@ -1,9 +1,10 @@
 /**
  * Articles read before timing, so that every lexicon and dictionary is loaded (jieba's is
  * loaded before the jieba baselines are timed): one in Simplified script, one in
- * Traditional (OpenCC's dictionaries load on the first Traditional text).
+ * Traditional (OpenCC's dictionaries load on the first Traditional text). For steady-state
+ * figures, the files of a warm-up corpus too (bench/throughput.ts --warm-up-dir).
  */
-import { readArticleBytes } from '../src/read/index.ts';
+import { isReadFailure, readArticleBytes, readArticleFile } from '../src/read/index.ts';
 import { recordOf } from '../src/pipeline/build.ts';
 
 export const WARM_UP = [
@@ -11,7 +12,11 @@ export const WARM_UP = [
   '本報訊 5日下午，全市城市管理工作會議召開。市委副書記、市長李明出席會議並講話，要求堅持和發展新時代“楓橋經驗”。',
 ];
 
-/** Reads and extracts the warm-up articles in this thread. */
-export function warmUp(): void {
+/** Reads and extracts the warm-up articles, then the files `paths`, in this thread. */
+export function warmUp(paths: readonly string[] = []): void {
   for (const text of WARM_UP) recordOf(readArticleBytes('warm-up.txt', Buffer.from(text)) as never);
+  for (const path of paths) {
+    const article = readArticleFile(path);
+    if (!isReadFailure(article)) recordOf(article);
+  }
 }
