@@ -192,7 +192,8 @@ describe('Neo4j sink: pure parts', () => {
   it('batches nodes per label and relationships per type, end labels and end parts', () => {
     const graph = seedFactsGraph();
     const batches = graphBatches(graph, 3);
-    expect(batches.every((b) => b.keys.length <= 3 && batchRows(graph, b).length === b.keys.length)).toBe(true);
+    const ids = new Map(graph.nodes().map((key) => [key, `id-of-${key}`]));
+    expect(batches.every((b) => b.keys.length <= 3 && batchRows(graph, b, ids).length === b.keys.length)).toBe(true);
     expect(batches.flatMap((b) => (b.kind === 'nodes' ? b.keys : [])).sort()).toEqual(graph.nodes().sort());
     expect(batches.flatMap((b) => (b.kind === 'relationships' ? b.keys : [])).sort()).toEqual(graph.edges().sort());
     for (const batch of batches) {

@@ -87,7 +87,7 @@ export async function loadGraph(driver: Driver, database: string, graph: KgGraph
   // Filled by the node batches, read by the relationship batches (which start after all nodes are stored).
   const ids: NodeIds = new Map();
   const send = async (session: Session, batch: Batch) => {
-    const rows = batchRows(graph, batch, batch.kind === 'relationships' ? ids : undefined);
+    const rows = batchRows(graph, batch, ids);
     const result = await writeBatch(session, batch, rows);
     if (batch.kind === 'nodes') for (const record of result.records) ids.set(record.get('key') as string, record.get('id') as string);
     const counters = result.summary.counters.updates();

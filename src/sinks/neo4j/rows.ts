@@ -116,11 +116,11 @@ export function graphBatches(graph: KgGraph, batchSize: number): Batch[] {
 
 /**
  * The parameter rows of a batch. Relationship rows name their ends by elementId (`ids`, from
- * the node batches of the same load) when given, else by key.
+ * the node batches of the same load; node rows do not use them).
  */
-export function batchRows(graph: KgGraph, batch: Batch, ids?: NodeIds): NodeRow[] | RelationshipRow[] {
+export function batchRows(graph: KgGraph, batch: Batch, ids: NodeIds): NodeRow[] | RelationshipRow[] {
   if (batch.kind === 'nodes') return batch.keys.map((key) => ({ key, props: { ...toProperties(graph.getNodeAttributes(key)), key } }));
-  const end = ids ? (key: string) => ids.get(key) ?? missingId(key) : (key: string) => key;
+  const end = (key: string) => ids.get(key) ?? missingId(key);
   return batch.keys.map((edge) => relationshipRow(end(graph.source(edge)), end(graph.target(edge)), graph.getEdgeAttributes(edge) as unknown as Properties));
 }
 
@@ -146,16 +146,14 @@ export function relationshipRow(source: string, target: string, attributes: Prop
 /**
  * MERGE on key, then make the properties exactly those of the graph (re-loading replaces).
  * Node batches return each node's elementId (of the node MERGE found or created), so that
- * relationship batches find their ends by id instead of two index seeks per row:
- * `ends: 'ids'` (the default; kg load) matches `elementId(a) = row[0]`, `ends: 'keys'` the
- * key constraint. Relationship batches return how many rows found both ends (`stored`).
+ * relationship batches find their ends by id (`elementId(a) = row[0]`) instead of two index
+ * seeks per row. Relationship batches return how many rows found both ends (`stored`).
  */
-export function batchCypher(batch: Batch, ends: 'ids' | 'keys' = 'ids'): string {
+export function batchCypher(batch: Batch): string {
   if (batch.kind === 'nodes') {
     return `UNWIND $rows AS row\nMERGE (n:${batch.label} {key: row.key})\nSET n = row.props\nRETURN row.key AS key, elementId(n) AS id`;
   }
-  const match = (name: string, label: NodeLabel, column: number) =>
-    ends === 'ids' ? `MATCH (${name}:${label}) WHERE elementId(${name}) = row[${column}]\n` : `MATCH (${name}:${label} {key: row[${column}]})\n`;
+  const match = (name: string, label: NodeLabel, column: number) => `MATCH (${name}:${label}) WHERE elementId(${name}) = row[${column}]\n`;
   // Null values set nothing, so the properties are exactly those of the row.
   const values = RELATIONSHIP_PROPERTIES.map((name, i) => `${name}: row[${i + 3}]`).join(', ');
   return (
