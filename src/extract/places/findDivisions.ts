@@ -72,10 +72,11 @@ interface TrieNode {
 }
 
 interface SurfaceIndex {
-  /** The trie's first level by code unit: an array index, where a Map lookup would be paid at most positions. */
+  /**
+   * The trie's first level by code unit (undefined for the many characters that start no
+   * surface): an array index, where a Map lookup would be paid at most positions.
+   */
   firstLevel: (TrieNode | undefined)[];
-  /** The code units some surface starts with (most characters start none). */
-  startsSurface: UnitSet;
 }
 
 const NO_SURFACES: readonly { length: number; surface: Surface }[] = [];
@@ -84,8 +85,9 @@ const NO_SURFACES: readonly { length: number; surface: Surface }[] = [];
 function surfacesAt(text: string, pos: number, idx: SurfaceIndex): readonly { length: number; surface: Surface }[] {
   // Most positions start no name: answer those without a lookup or an allocation.
   const first = text.charCodeAt(pos);
-  if (!idx.startsSurface.has(first)) return NO_SURFACES;
-  let node = idx.firstLevel[first]!;
+  const firstNode = idx.firstLevel[first];
+  if (firstNode === undefined) return NO_SURFACES;
+  let node: TrieNode = firstNode;
   let found: { length: number; surface: Surface }[] | undefined;
   for (let j = pos + 1; j < text.length; j++) {
     const next = node.next.get(text.charCodeAt(j));
@@ -126,13 +128,9 @@ function index(): SurfaceIndex {
     }
     node.surface = { short, checkAsShort: !use.some((e) => e.suffixed), divisions };
   }
-  const startsSurface = new UnitSet();
   const firstLevel = new Array<TrieNode | undefined>(0x10000).fill(undefined);
-  for (const [unit, node] of root.next) {
-    startsSurface.add(unit);
-    firstLevel[unit] = node;
-  }
-  surfaceIndex = { firstLevel, startsSurface };
+  for (const [unit, node] of root.next) firstLevel[unit] = node;
+  surfaceIndex = { firstLevel };
   return surfaceIndex;
 }
 
