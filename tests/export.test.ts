@@ -17,7 +17,7 @@ import { parseCsvHeader } from '../src/export/csv-import.ts';
 import { graphFromJSON, readGraph } from '../src/graph/io.ts';
 import { fuzzyMatch } from '../src/eval/normalize.ts';
 import type { KgGraph } from '../src/graph/io.ts';
-import { A1, A2, fixtureGraph, trickyGraph } from './export.fixture.ts';
+import { A1, A2, addNode, fixtureGraph, trickyGraph } from './export.fixture.ts';
 import { checkWellFormed, contents, readCsv, readGexf, readGraphml, readJsonl } from './export.readers.ts';
 
 const select = (graph: KgGraph, query: Record<string, string | string[]>) => selectSubgraph(graph, parseSelector(query));
@@ -266,6 +266,15 @@ describe('tricky text survives every format', () => {
       );
     });
   }
+
+  it('xml formats keep U+2028, U+2029 and U+0085 in keys and names (parsers may read them raw as line ends)', () => {
+    const g = fixtureGraph();
+    const key = addNode(g, { key: 'Meeting: \u2028\u2029\u0085x', label: 'Meeting', name: ' \u2028\u2029\u0085x', aliases: [], date: null, city: null });
+    for (const back of [readGexf(writeGexf(g)), readGraphml(writeGraphml(g))]) {
+      expect(back.hasNode(key)).toBe(true);
+      expect(back.getNodeAttribute(key, 'name')).toBe(' \u2028\u2029\u0085x');
+    }
+  });
 
   it('xml formats replace characters XML 1.0 cannot hold', () => {
     const g = fixtureGraph();

@@ -21,6 +21,14 @@ export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '\uFFFD');
 }
 
+/**
+ * U+2028, U+2029 and U+0085 in written XML as character references: some parsers read the
+ * raw characters as line ends (and turn them into spaces inside attribute values).
+ */
+export function lineSeparatorsAsReferences(xml: string): string {
+  return xml.replace(/[\u2028\u2029\u0085]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function flatValue(value: unknown): FlatValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return xmlSafe(value);

@@ -7,7 +7,7 @@
 import gexf from 'graphology-gexf';
 import type { KgGraph } from '../../graph/io.ts';
 import { LABEL_COLORS } from '../fields.ts';
-import { flattenEdge, flattenNode } from './flat.ts';
+import { flattenEdge, flattenNode, lineSeparatorsAsReferences } from './flat.ts';
 
 /** '#d62728' -> 'rgb(214,39,40)': written as r/g/b attributes, which every Gephi version reads. */
 function rgb(hex: string): string {
@@ -28,7 +28,8 @@ export function writeGexf(graph: KgGraph): string {
   graph.forEachNode((key, attrs) => meta.addNode(key, attrs));
   graph.forEachEdge((key, attrs, source, target) => meta.addEdgeWithKey(key, source, target, attrs));
 
-  return gexf.write(meta, {
+  // graphology-gexf writes them raw: in ids and attribute values a parser may read them as spaces.
+  const xml = gexf.write(meta, {
     version: '1.3',
     pedantic: true,
     formatNode: (_key, attrs) => {
@@ -41,4 +42,5 @@ export function writeGexf(graph: KgGraph): string {
       return { label: String(label), attributes, weight: Math.max(1, attrs.evidence?.length ?? 0) };
     },
   });
+  return lineSeparatorsAsReferences(xml);
 }

@@ -6,7 +6,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { KgGraph } from '../../graph/io.ts';
-import { flattenEdge, flattenNode, xmlSafe } from './flat.ts';
+import { flattenEdge, flattenNode, lineSeparatorsAsReferences, xmlSafe } from './flat.ts';
 import type { FlatAttributes, FlatValue } from './flat.ts';
 
 type KeyDomain = 'graph' | 'node' | 'edge';
@@ -15,11 +15,8 @@ type GraphmlType = 'boolean' | 'int' | 'long' | 'double' | 'string';
 // xmlbuilder2 leaves "&name;" and "&#13;" alone, taking them for entities already escaped.
 // Escaping every "&" first makes that safe (a literal "&lt;" in the data stays "&lt;"), and
 // numeric references keep the CR, LF and tabs that XML parsers would otherwise normalise.
-// U+2028, U+2029 and U+0085 go as character references too: parsers may normalise them to line ends.
-const escapeText = (text: string) =>
-  xmlSafe(text)
-    .replace(/&/g, '&amp;')
-    .replace(/[\r\u2028\u2029\u0085]/g, (c) => `&#${c.charCodeAt(0)};`);
+// U+2028, U+2029 and U+0085 go as character references too (lineSeparatorsAsReferences).
+const escapeText = (text: string) => lineSeparatorsAsReferences(xmlSafe(text).replace(/&/g, '&amp;').replace(/\r/g, '&#13;'));
 const escapeAttribute = (text: string) => escapeText(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
 function typeOf(values: FlatValue[]): GraphmlType {
