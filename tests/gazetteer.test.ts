@@ -244,6 +244,8 @@ describe.skipIf(!haveCorpus)('word boundaries cut by chunks (../shared)', () => 
           expect(words.known(i), `${file} @${i}`).toBe(true);
           expect(words.startsAt(i), `${file} @${i}`).toBe(wordEnds.has(i) || i === text.length);
           expect(words.endOfWordAt(i), `${file} @${i}`).toBe(wordEnds.get(i) ?? 0);
+          // What followsBreak answers without cutting must be what the cut says.
+          if (words.followsBreak(i)) expect(wordEnds.has(i) || i === text.length, `${file} @${i}`).toBe(true);
         }
         offsets += text.length + 1;
       }

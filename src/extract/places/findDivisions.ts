@@ -172,6 +172,8 @@ function insideOrganisationName(text: string, end: number, rules: PlaceMatchingR
 function alignsWithWords(words: Words, text: string, start: number, end: number, short: boolean): boolean {
   // A long full name is no accident: no need to cut the text.
   if (!short && end - start > 3) return true;
+  // A word starts after a break however the text is cut: there a full name of three needs no cutting.
+  if (!short && end - start === 3 && words.followsBreak(start)) return true;
   if (!words.known(start)) return true;
   // A two-character full name must be one word: 户县 in 审定户县, not 和县 in 乡镇和县直部门.
   if (!short) return words.startsAt(start) && (end - start > 2 || words.endOfWordAt(start) === end);

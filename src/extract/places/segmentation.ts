@@ -40,6 +40,8 @@ function segmenter(): Jieba {
 export interface Words {
   /** Whether the boundaries around offset `i` are known (jieba's words there add up to the text). */
   known(i: number): boolean;
+  /** Offset `i` starts the text or follows a break character: a word starts there, known without cutting. */
+  followsBreak(i: number): boolean;
   /** A word starts at offset `i` (true at the text's end and at punctuation). */
   startsAt(i: number): boolean;
   /** The offset just past the word that starts at `i` (0 where none starts). */
@@ -83,6 +85,10 @@ class ChunkedWords implements Words {
 
   known(i: number): boolean {
     return this.isBreak(i) || this.around(i).words !== null;
+  }
+
+  followsBreak(i: number): boolean {
+    return i === 0 || isBreakUnit(this.text, i - 1);
   }
 
   startsAt(i: number): boolean {
