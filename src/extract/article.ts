@@ -63,10 +63,15 @@ function readOfficials(article: Article, context: PlaceContext, excluded: Readon
     }
   }
   const inOrder = [...names];
+  /** Some name learnt after the first `count` stands in `text`. */
+  const learntSince = (count: number, text: string): boolean => {
+    for (let i = count; i < inOrder.length; i++) if (text.includes(inOrder[i])) return true;
+    return false;
+  };
   return {
     officialsIn(sentence, item) {
       const first = firstReadings.get(sentence);
-      if (first && !inOrder.slice(first.namesBefore).some((name) => sentence.text.includes(name))) return first.officials;
+      if (first && !learntSince(first.namesBefore, sentence.text)) return first.officials;
       return findOfficials(sentence.text, new ChainState(context, item), names, excluded);
     },
   };

@@ -100,21 +100,15 @@ function longestFirst(known: ReadonlySet<string>): string[] {
 /** The mentions of a sentence, each name taking its characters: a later reading cannot overlap it. */
 class Mentions {
   readonly found: OfficialMention[] = [];
-  /** Characters already part of a found name. */
-  private readonly taken: Uint8Array;
 
-  constructor(
-    length: number,
-    private readonly excluded: ReadonlySet<string>,
-  ) {
-    this.taken = new Uint8Array(length);
-  }
+  constructor(private readonly excluded: ReadonlySet<string>) {}
 
   add(name: string, start: number, posts: Post[], via: OfficialMention['via']): void {
     if (this.excluded.has(name)) return;
-    for (let i = start; i < start + name.length; i++) if (this.taken[i]) return;
-    this.taken.fill(1, start, start + name.length);
-    this.found.push({ name, start, end: start + name.length, posts, via });
+    const end = start + name.length;
+    // A sentence names a few officials: testing each beats marking characters in a new array.
+    for (const f of this.found) if (start < f.end && f.start < end) return;
+    this.found.push({ name, start, end, posts, via });
   }
 }
 
@@ -124,7 +118,7 @@ export function findOfficials(
   known: ReadonlySet<string>,
   excluded: ReadonlySet<string>,
 ): OfficialMention[] {
-  const mentions = new Mentions(text.length, excluded);
+  const mentions = new Mentions(excluded);
   const found = mentions.found;
   const { chair } = lexicon().verbs;
 

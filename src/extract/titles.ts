@@ -6,7 +6,7 @@
  * article's context (市委书记 in a Hangzhou paper).
  */
 import { findDivisions, divisionByCode, parentChain } from './gazetteer.ts';
-import { lexicon, findWords, wordAt } from './lexicon.ts';
+import { lexicon, findWords, wordAt, wordBefore } from './lexicon.ts';
 import { placeRef, freePlace, type PlaceContext } from './context.ts';
 import type { PlaceRef } from './types.ts';
 
@@ -36,7 +36,7 @@ export function roleMatches(text: string): { word: string; start: number; end: n
 }
 
 function endingRole(segment: string): string | undefined {
-  return lexicon().titles.roles.find((r) => segment.endsWith(r));
+  return wordBefore(segment, segment.length, lexicon().titles.roles);
 }
 
 /** Trims a descriptive clause inside a title: 中央办公厅分管日常工作的副主任 -> 中央办公厅副主任. */
@@ -78,7 +78,7 @@ function parseSegment(raw: string, leftmost: boolean): Segment | null {
   // A town or another named place: 临浦镇党委书记, 黄泽江水系总河长.
   const town = /^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道|村|社区|开发区|园区))/.exec(rest);
   if (town) return { place: freePlace(town[1]), level: null, organ: rest.slice(town[1].length), role, roleLevel };
-  const organ = organs.find((o) => rest.startsWith(o));
+  const organ = wordAt(rest, 0, organs);
   if (organ) return { place: null, level: null, organ: rest, role, roleLevel };
   if (rest.length >= 2 && rest.length <= 8 && !/[的了是在和与及对把被将从向为以]/.test(rest)) {
     return { place: freePlace(rest), level: null, organ: '', role, roleLevel };
