@@ -161,6 +161,20 @@ export function hasWord(text: string, words: readonly string[]): boolean {
 }
 
 /**
+ * At every position of `text` where a word of `words` starts, the first of them (as
+ * wordAt gives it), left to right: unlike findWords, an occurrence may start inside another.
+ */
+export function findWordsAtEachPosition(text: string, words: readonly string[]): { word: string; start: number; end: number }[] {
+  const found: { word: string; start: number; end: number }[] = [];
+  const index = grouped(words, byFirst, firstUnit);
+  for (let at = 0; at < text.length; at++) {
+    const word = firstWordAt(index, text, at);
+    if (word) found.push({ word, start: at, end: at + word.length });
+  }
+  return found;
+}
+
+/**
  * Every occurrence of `words` in `text`, as a global regex of their alternation finds them:
  * from left to right, at each position the first word of the list, the search going on
  * after it.

@@ -5,7 +5,7 @@
  * …会议部署要求) is not one. A generic name takes the organ that held it
  * (区委常委会召开会议 -> 区委常委会会议).
  */
-import { lexicon, wordAt } from './lexicon.ts';
+import { lexicon, wordAt, findWordsAtEachPosition } from './lexicon.ts';
 
 export type MeetingTrigger = 'held' | 'chaired' | 'attended' | 'spoken';
 
@@ -30,11 +30,7 @@ const REFERRED_AFTER = /^(?:精神|部署|要求|决策|决定|以来|上的重�
  * continues (常委会 in 常委会会议).
  */
 function endingSpans(text: string, endings: string[]): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  for (let p = 0; p < text.length; p++) {
-    const w = wordAt(text, p, endings);
-    if (w) spans.push({ start: p, end: p + w.length });
-  }
+  const spans = findWordsAtEachPosition(text, endings);
   // Spans are in order of their start, one per position: the ones that start inside a span follow it.
   return spans.filter((span, i) => {
     for (let j = i + 1; j < spans.length && spans[j].start <= span.end; j++) if (spans[j].end > span.end) return false;
