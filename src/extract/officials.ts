@@ -21,7 +21,8 @@ export interface OfficialMention {
   via: 'title' | 'list' | 'group' | 'comrade' | 'chair' | 'known';
 }
 
-const SEPARATORS = /[、和及]/;
+/** What joins the names of a list. */
+const SEPARATORS = UnitSet.of('、和及');
 /** What may stand before a list of names, and before a name opening a clause. */
 const BEFORE_LIST = lazy(() => UnitSet.matching(/[，,。；;：:\s、（(]/));
 const BEFORE_CLAUSE = lazy(() => UnitSet.matching(/[，,。；;：:\s]/));
@@ -63,7 +64,7 @@ export function bylineNames(text: string): string[] {
 /** Names continuing a list from `pos` (at a separator), each ending at a separator or following word. */
 function continueList(text: string, pos: number, known: ReadonlySet<string>): { name: string; start: number }[] {
   const out: { name: string; start: number }[] = [];
-  while (pos < text.length && SEPARATORS.test(text[pos])) {
+  while (SEPARATORS.has(text.charCodeAt(pos))) {
     const start = pos + 1;
     // A title after the separator starts a new chain, not a list element.
     if (roleMatches(text.slice(start, start + 8)).some((r) => r.start <= 4)) break;
@@ -151,10 +152,10 @@ export function findOfficials(
   for (let at = 0; at < text.length; at++) {
     if (!startsAfter(text, at, BEFORE_LIST()) || !surnameLength(text, at)) continue;
     const run = nameRun(text, at, known);
-    if (run.length < 2 && !(run.length === 1 && known.has(run[0].name))) continue;
+    if (run.length < 2) continue;
     const last = run[run.length - 1];
     const after = text.slice(last.start + last.name.length).replace(/^(?:等|和其他[\u4e00-\u9fff]{1,6}?领导|等[\u4e00-\u9fff]{0,8}?领导|分别|在[^，。；]{1,20}?(?=出席|参加|收看))/, '');
-    if (run.length >= 2 ? wordAt(after, 0, actVerbs()) || /^[等]/.test(after) : false) {
+    if (wordAt(after, 0, actVerbs()) || /^[等]/.test(after)) {
       for (const n of run) mentions.add(n.name, n.start, NO_POSTS, 'list');
     }
   }
