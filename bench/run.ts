@@ -259,6 +259,7 @@ else {
       ],
     ),
   );
+  console.log(`batched: median of ${neo4j.batched.runsPerSecond.length} loads (${neo4j.batched.runsPerSecond.join(', ')} relationships/s)`);
   console.log(`batched / naive: ${neo4j.speedup}x (goal >= 20x); naive would take ~${neo4j.naive.extrapolatedSeconds} s for all ${neo4j.relationships}; ${neo4j.nodes} nodes; ${neo4j.server}; load average ${neo4j.loadAverage.before} before, ${neo4j.loadAverage.after} after`);
 }
 
