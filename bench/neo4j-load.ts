@@ -12,8 +12,8 @@
  * naive statements come first, because the JVM compiles Neo4j's hot paths during its first
  * minutes of work (on a fresh server, successive loads of the 10k graph took 25, 12, 10 and
  * 10 s of server CPU for their relationships). The batched time of relationships includes
- * building their rows from the graph (kg load builds each batch when it sends it); the
- * batched load is timed three times and the median run counts.
+ * building their rows from the graph (kg load builds each batch when it sends it). Three
+ * rounds alternate a batched load and a naive run; the median round of each counts.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -31,9 +31,10 @@ import { ROOT, round } from './lib.ts';
 export interface Neo4jResult {
   nodes: number;
   relationships: number;
-  /** The median of BATCHED_RUNS timed loads; `runsPerSecond`: relationships/s of each. */
+  /** The median of ROUNDS timed loads; `runsPerSecond`: relationships/s of each round. */
   batched: { seconds: number; relationshipSeconds: number; relationshipsPerSecond: number; batchSize: number; concurrency: number; runsPerSecond: number[] };
-  naive: { relationships: number; seconds: number; relationshipsPerSecond: number; extrapolatedSeconds: number };
+  /** The median of ROUNDS runs of naiveSeconds / ROUNDS each (an even sample of the relationships). */
+  naive: { relationships: number; seconds: number; relationshipsPerSecond: number; extrapolatedSeconds: number; runsPerSecond: number[] };
   /** Batched relationships per second / naive relationships per second. */
   speedup: number;
   server: string;
@@ -126,8 +127,20 @@ async function naiveLoad(driver: Driver, database: string, graph: KgGraph, capSe
   return { relationships: done, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Timed batched loads; the median one is reported. */
-const BATCHED_RUNS = 3;
+/** Rounds of one batched and one naive load; the median of each is reported. */
+const ROUNDS = 3;
+
+interface NaiveRun {
+  relationships: number;
+  seconds: number;
+  cpu: CpuSplit | null;
+}
+
+/** The run with the median `rate` (of an odd number of runs). */
+function median<T>(runs: T[], rate: (run: T) => number): T {
+  return [...runs].sort((a, b) => rate(a) - rate(b))[runs.length >> 1]!;
+}
+
 
 interface BatchedRun {
   seconds: number;
@@ -176,25 +189,28 @@ export async function benchNeo4j(graphPath: string, options: { naiveSeconds: num
     await wipe(driver, config.database);
     const loadBefore = loadavg()[0];
 
-    // Batched: the whole graph, as kg load does it, BATCHED_RUNS times on a wiped store; the
-    // median run counts (one run on this VM varies by ±10% with the JVM and the host).
-    const runs: BatchedRun[] = [];
-    for (let i = 0; i < BATCHED_RUNS; i++) {
-      log(`  batched load ${i + 1}/${BATCHED_RUNS} of ${graph.order} nodes and ${graph.size} relationships ...`);
-      runs.push(await batchedLoad(driver, config.database, graph, pid));
+    // ROUNDS rounds, each a batched load of the whole graph (as kg load does it) and then the
+    // naive loader for a third of its time cap, both on a wiped store: the server warms up
+    // further through the whole bench (the naive rate rose from ~1,060 to ~1,310/s when it ran
+    // after three more batched loads), so alternating gives both loaders the same server. The
+    // median round of each counts (one load on this VM varies by ±10%).
+    const batchedRuns: BatchedRun[] = [];
+    const naiveRuns: NaiveRun[] = [];
+    for (let i = 1; i <= ROUNDS; i++) {
+      log(`  round ${i}/${ROUNDS}: batched load of ${graph.order} nodes and ${graph.size} relationships ...`);
+      batchedRuns.push(await batchedLoad(driver, config.database, graph, pid));
+      await wipe(driver, config.database);
+      // Naive: same nodes (loaded by the batched loader, not timed), then one statement per relationship.
+      await loadGraph(driver, config.database, nodesOnly);
+      log(`  round ${i}/${ROUNDS}: naive load, one auto-commit MERGE per relationship, for at most ${round(options.naiveSeconds / ROUNDS, 1)} s ...`);
+      const cpuBefore = cpuNow(pid);
+      const run = await naiveLoad(driver, config.database, graph, options.naiveSeconds / ROUNDS);
+      naiveRuns.push({ ...run, cpu: cpuSince(pid, cpuBefore) });
       await wipe(driver, config.database);
     }
-    const { seconds: batchedSeconds, relationshipSeconds, cpu: batchedCpu } = [...runs].sort((a, b) => a.relationshipSeconds - b.relationshipSeconds)[BATCHED_RUNS >> 1];
-
-    // Naive: same nodes (loaded by the batched loader, not timed), then one statement per relationship.
-    await wipe(driver, config.database);
-    await loadGraph(driver, config.database, nodesOnly);
-    log(`  naive load, one auto-commit MERGE per relationship, for at most ${options.naiveSeconds} s ...`);
-    const cpuBeforeNaive = cpuNow(pid);
-    const naive = await naiveLoad(driver, config.database, graph, options.naiveSeconds);
-    const naiveCpu = cpuSince(pid, cpuBeforeNaive);
     const loadAfter = loadavg()[0];
-    await wipe(driver, config.database);
+    const { seconds: batchedSeconds, relationshipSeconds, cpu: batchedCpu } = median(batchedRuns, (r) => graph.size / r.relationshipSeconds);
+    const { cpu: naiveCpu, ...naive } = median(naiveRuns, (r) => r.relationships / r.seconds);
 
     const batchedRate = graph.size / relationshipSeconds;
     const naiveRate = naive.relationships / naive.seconds;
@@ -207,13 +223,14 @@ export async function benchNeo4j(graphPath: string, options: { naiveSeconds: num
         relationshipsPerSecond: Math.round(batchedRate),
         batchSize: DEFAULT_BATCH_SIZE,
         concurrency: DEFAULT_CONCURRENCY,
-        runsPerSecond: runs.map((r) => Math.round(graph.size / r.relationshipSeconds)),
+        runsPerSecond: batchedRuns.map((r) => Math.round(graph.size / r.relationshipSeconds)),
       },
       naive: {
         relationships: naive.relationships,
         seconds: round(naive.seconds, 2),
         relationshipsPerSecond: round(naiveRate),
         extrapolatedSeconds: Math.round(graph.size / naiveRate),
+        runsPerSecond: naiveRuns.map((r) => round(r.relationships / r.seconds)),
       },
       speedup: round(batchedRate / naiveRate),
       server: `Neo4j 5.26 (embedded launcher, heap ${server.heap}, page cache ${server.pageCache}) on ${config.uri}`,
