@@ -141,7 +141,6 @@ function median<T>(runs: T[], rate: (run: T) => number): T {
   return [...runs].sort((a, b) => rate(a) - rate(b))[runs.length >> 1]!;
 }
 
-
 interface BatchedRun {
   seconds: number;
   relationshipSeconds: number;
