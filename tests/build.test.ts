@@ -118,6 +118,20 @@ describe('the facts store', () => {
     }
   });
 
+  it('dates each stored sentence as the evidence of its facts: a date a sentence opens with holds from there on', () => {
+    const text = '发布时间：2024-03-10 09:00\n本报讯 8日上午，县委书记方正调研项目。9日下午，方正主持召开县委常委会会议。县长何立出席会议。';
+    const article = readArticleBytes('d.txt', Buffer.from(text));
+    if (isReadFailure(article)) throw new Error(article.reason);
+    const record = recordOf(article);
+    expect(record.sentences.map((s) => s.date)).toEqual(['2024-03-08', '2024-03-09', '2024-03-09']);
+    const facts = Object.values(record.facts).filter(Array.isArray).flat() as { evidence: { item: number; start: number; date: string | null } }[];
+    expect(facts.length).toBeGreaterThan(3);
+    for (const { evidence } of facts) {
+      const sentence = record.sentences.find((s) => s.item === evidence.item && s.start === evidence.start)!;
+      expect(evidence.date).toBe(sentence.date);
+    }
+  });
+
   it('reads records written by earlier versions (whole evidence objects, or evidence inside each fact)', () => {
     const article = readArticleBytes('a.txt', Buffer.from(A));
     if (isReadFailure(article)) throw new Error(article.reason);

@@ -497,6 +497,31 @@ describe('dates', () => {
   });
 });
 
+describe('sentence dates', () => {
+  it('dates each sentence with the date in force: its own, else the last one of its item, else the item\'s', () => {
+    const article = read(
+      'dated.txt',
+      '发布时间：2024-03-10 09:00\n市长调研\n本报讯 8日上午，市长李华调研项目。他强调要抓进度。9日下午，李华又走访企业。随后召开座谈会。\n',
+    );
+    const dates = article.items.flatMap((i) => i.sentences.map((s) => [s.text.slice(0, 8), s.date]));
+    expect(dates).toEqual([
+      ['市长调研', '2024-03-08'], // the headline takes the item's date
+      ['本报讯 8日上午', '2024-03-08'],
+      ['他强调要抓进度。', '2024-03-08'],
+      // A later day resolves against the page's date, not the item's (9日 after 8日 is not February).
+      ['9日下午，李华又', '2024-03-09'],
+      ['随后召开座谈会。', '2024-03-09'],
+    ]);
+    // In a chronicle, a day inside an entry falls in the chronicle's month, after the entry's day.
+    const chronicle = read('c.txt', ['某市二O二一年三月份记事', '发布时间:2021-04-15 来源:', '7  市长李某赴外地考察。8日下午，李某拜会企业家。', '9  市委书记王某出席植树活动。'].join('\n'));
+    const entry = chronicle.items.find((i) => i.date === '2021-03-07')!;
+    expect(entry.sentences.map((s) => s.date)).toEqual(['2021-03-07', '2021-03-08']);
+    // Without any date in the text, a sentence takes the published date.
+    const undated = read('undated.txt', '发布时间：2024-03-10 09:00\n市委常委会召开会议，研究部署工作。\n');
+    expect(undated.items[0].sentences.map((s) => s.date)).toEqual(['2024-03-10']);
+  });
+});
+
 describe('listing input files', () => {
   let dir: string;
   beforeAll(() => {

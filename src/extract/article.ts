@@ -5,7 +5,6 @@
  * chaired, attended or took part is read against the event that is running.
  */
 import type { Article, NewsItem, Sentence } from '../read/types.ts';
-import { resolveDate, leadingDateExpression } from '../read/dates.ts';
 import { findDivisions } from './gazetteer.ts';
 import type { DivisionMention } from './places/types.ts';
 import { buildPlaceContext, placeRef, type PlaceContext } from './context.ts';
@@ -112,7 +111,6 @@ class ItemReader {
   private readonly pendingChairs: { name: string; evidence: Evidence }[] = [];
   private readonly officialPlaces = new Map<string, Set<string>>();
   private lastOrganisation: string | null = null;
-  private itemDate: string | null;
 
   constructor(
     private readonly article: Article,
@@ -121,9 +119,7 @@ class ItemReader {
     private readonly articleOfficials: ArticleOfficials,
     private readonly knownCampaigns: ReadonlySet<string>,
     private readonly facts: ArticleFacts,
-  ) {
-    this.itemDate = item.date;
-  }
+  ) {}
 
   read(): void {
     // The item's places were found once, in the item's text (sentences joined by \n): each sentence takes its share.
@@ -163,23 +159,17 @@ class ItemReader {
     return { fact };
   }
 
-  /** The evidence of a sentence; a date it opens with becomes the item's running date. */
+  /** The evidence of a sentence, dated as the read stage dated it (Sentence.date). */
   private evidenceOf(sentence: Sentence): Evidence {
     const { article, item } = this;
-    const text = sentence.text;
-    // A dateline's 讯 (本报讯, 记者…讯) stands within the first 13 characters: the pattern needs no trying otherwise.
-    const afterDateline = text.slice(0, 13).includes('讯') ? text.replace(/^本报讯\s*|^[^，。]{0,12}讯\s*/, '') : text;
-    const dateExpr = leadingDateExpression(afterDateline);
-    const sentenceDate = dateExpr ? resolveDate(dateExpr, item.date ?? article.reference ?? article.published) : null;
-    if (sentenceDate) this.itemDate = sentenceDate;
     return {
       article: article.key,
       item: item.index,
-      sentence: text,
+      sentence: sentence.text,
       original: sentence.original,
       start: sentence.start,
       end: sentence.end,
-      date: sentenceDate ?? this.itemDate ?? article.published,
+      date: sentence.date,
     };
   }
 

@@ -22,7 +22,7 @@ export function inShard(path: string, shard: Shard | undefined): boolean {
 export function recordOf(article: Article): ArticleRecord {
   const facts = extractArticle(article);
   const sentences = article.items.flatMap((item) =>
-    item.sentences.map((s) => ({ item: item.index, text: s.text, original: s.original, start: s.start, end: s.end, date: item.date ?? article.published })),
+    item.sentences.map((s) => ({ item: item.index, text: s.text, original: s.original, start: s.start, end: s.end, date: s.date })),
   );
   return { facts, sentences };
 }

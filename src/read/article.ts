@@ -5,7 +5,7 @@ import { cleanDocument } from './clean.ts';
 import { findPublishedDate, findSourceNoteDate } from './dates.ts';
 import { decodeBytes } from './decode.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
-import { buildItems } from './items.ts';
+import { buildItems, dateSentences } from './items.ts';
 import type { Article, ReadFailure } from './types.ts';
 
 /**
@@ -60,6 +60,7 @@ export function readArticleBytes(name: string, bytes: Buffer | Uint8Array): Arti
   const published = findPublishedDate(raw);
   const { items, reference } = buildItems(raw, lines, published ?? findSourceNoteDate(raw), columnar);
   if (items.length === 0) return { path: name, reason: 'no article text (only page furniture, or no Chinese text)' };
+  dateSentences(items, reference, published);
 
   const file = name === '<stdin>' ? name : basename(name);
   const firstItem = items[0];

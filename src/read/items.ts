@@ -229,6 +229,29 @@ export function buildItems(
   return { items: items.map((item, index) => ({ ...item, index })), reference };
 }
 
+/** A dateline before the date a sentence opens with: 本报讯, 记者…讯. */
+const SENTENCE_DATELINE = /^本报讯\s*|^[^，。]{0,12}讯\s*/;
+
+/**
+ * Sets each sentence's date (Sentence.date): the date it opens with, else the last date an
+ * earlier sentence of its item opened with, else the item's date, else `published`. Day
+ * expressions resolve against the item's date, else `reference`, else `published`.
+ */
+export function dateSentences(items: NewsItem[], reference: string | null, published: string | null): void {
+  for (const item of items) {
+    let running = item.date;
+    for (const sentence of item.sentences) {
+      const text = sentence.text;
+      // A dateline's 讯 stands within the first 13 characters: the pattern needs no trying otherwise.
+      const afterDateline = text.slice(0, 13).includes('讯') ? text.replace(SENTENCE_DATELINE, '') : text;
+      const expression = leadingDateExpression(afterDateline);
+      const own = expression ? resolveDate(expression, reference ?? published ?? item.date) : null;
+      if (own) running = own;
+      sentence.date = running ?? published;
+    }
+  }
+}
+
 /** Closes the item being built (kept when it holds anything) and starts the next one. */
 function nextItem(items: NewsItem[], b: Builder): Builder {
   if (b.item.sentences.length > 0 || b.item.headline.length > 0) items.push(b.item);

@@ -23,6 +23,7 @@ export function sentenceOf(raw: string, span: Span, a: number, b: number): Sente
     start,
     end,
     offsets: span.offsets.slice(a, b),
+    date: null, // set once the article's dates are known (items.ts, dateSentences)
   };
 }
 

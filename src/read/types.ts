@@ -15,6 +15,12 @@ export interface Sentence {
    * the exact characters of a mention.
    */
   offsets: number[];
+  /**
+   * The date in force at this sentence (YYYY-MM-DD): the date it opens with (5日下午，…),
+   * else the last one an earlier sentence of its item opened with, else the item's date,
+   * else the article's published date; null when none is known.
+   */
+  date: string | null;
 }
 
 /** One news item: a newspaper page or roundup holds several, each with its own headline. */
