@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../src/pipeline/build.ts';
@@ -8,6 +8,7 @@ import { NODE_LABELS, REL_TYPE_NAMES } from '../src/graph/schema.ts';
 import { readArticleBytes, isReadFailure } from '../src/read/index.ts';
 import { recordOf } from '../src/pipeline/article.ts';
 import { encodeRecord, decodeRecord } from '../src/pipeline/store.ts';
+import { extractorFiles, extractorVersion } from '../src/pipeline/extractor.ts';
 import { canonical, tmpOut } from './build.fixture.ts';
 
 const A = '本报讯 4日上午，全县乡村振兴推进会召开。县委书记方正主持会议并讲话，强调要深入践行“八八战略”。县长何立出席会议。';
@@ -62,6 +63,31 @@ describe('kg build', () => {
     const g = readGraph(changed.graphPath!);
     expect(g.hasNode('Site:东湖码头')).toBe(true);
     expect(g.hasNode('Site:城南污水处理厂')).toBe(false);
+  });
+
+  it('extracts a file again when its stored facts came from another extraction (an upgrade, an edited lexicon)', async () => {
+    const dir = corpus({ 'a.txt': A, 'b.txt': B });
+    const out = tmpOut();
+    await buildCorpus([dir], { out });
+    const facts = readdirSync(join(out, 'facts')).filter((f) => f.endsWith('.json')).sort();
+    expect(facts).toHaveLength(2);
+    const [first, second] = facts.map((f) => join(out, 'facts', f));
+    // One record as another version of kg wrote it, one as written before the version was kept.
+    writeFileSync(first, encodeRecord(decodeRecord(readFileSync(first, 'utf8')), 'another-version'));
+    const { extractor, ...withoutVersion } = JSON.parse(readFileSync(second, 'utf8')) as Record<string, unknown>;
+    expect(extractor).toBe(extractorVersion());
+    writeFileSync(second, JSON.stringify(withoutVersion));
+    const again = await buildCorpus([dir], { out });
+    expect(again.progress).toMatchObject({ extracted: 2, reused: 0 });
+    const thrice = await buildCorpus([dir], { out });
+    expect(thrice.progress).toMatchObject({ extracted: 0, reused: 2 });
+  });
+
+  it('versions the extraction by the read and extract stages\' code and lexicons', () => {
+    const files = extractorFiles();
+    for (const file of ['read/clean.ts', 'extract/officials.ts', 'extract/lexicon/titles.json', 'extract/lexicon/surnames.txt']) expect(files).toContain(file);
+    expect(files.some((f) => f.startsWith('pipeline/') || f.startsWith('sinks/'))).toBe(false);
+    expect(extractorVersion()).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('forgets the facts of deleted files with --prune, and only then', async () => {

@@ -48,8 +48,9 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Building again into the same --out only extracts new or changed files; facts of a changed
-file replace its old ones. Exit code 2 when some files could not be read.
+Building again into the same --out only extracts new or changed files, and every file
+again after kg's extraction (its code or lexicons) has changed; facts of a changed file
+replace its old ones. Exit code 2 when some files could not be read.
 
 Examples:
   kg build ../shared/corpus/seeds --out out

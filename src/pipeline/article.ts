@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { isReadFailure, type Article, type ReadFailure } from '../read/index.ts';
 import { extractArticle } from '../extract/article.ts';
 import type { ArticleRecord } from '../resolve/types.ts';
-import { storeRecord, storedSha } from './store.ts';
+import { storeRecord, storedSource } from './store.ts';
+import { extractorVersion } from './extractor.ts';
 
 export interface Shard {
   index: number;
@@ -27,10 +28,11 @@ export function recordOf(article: Article): ArticleRecord {
   return { facts, sentences };
 }
 
-/** Extracts a read article into the store, unless the stored facts are of the same text. */
+/** Extracts a read article into the store, unless the stored facts are of the same text, extracted the same way. */
 export function processArticle(a: Article | ReadFailure, out: string): FileOutcome {
   if (isReadFailure(a)) return { status: 'failed', failure: a };
-  if (storedSha(out, a.key) === a.sha256) return { status: 'reused' };
+  const stored = storedSource(out, a.key);
+  if (stored?.sha256 === a.sha256 && stored.extractor === extractorVersion()) return { status: 'reused' };
   try {
     storeRecord(out, recordOf(a));
     return { status: 'extracted' };

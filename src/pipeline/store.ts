@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ArticleRecord, SentenceRecord } from '../resolve/types.ts';
 import type { ArticleFacts } from '../extract/types.ts';
 import type { Evidence } from '../evidence.ts';
+import { extractorVersion } from './extractor.ts';
 
 const dirOf = (out: string) => join(out, 'facts');
 const fileOf = (out: string, articleKey: string) => join(dirOf(out), `${encodeURIComponent(articleKey)}.json`);
@@ -21,6 +22,8 @@ const fileOf = (out: string, articleKey: string) => join(dirOf(out), `${encodeUR
  * evidence objects, or evidence inside each fact) read the same.
  */
 interface StoredRecord {
+  /** The extraction that made the record (extractor.ts); absent in records written before it was kept. */
+  extractor?: string;
   facts: ArticleFacts;
   sentences: StoredSentence[];
   evidence?: StoredEvidence[];
@@ -28,7 +31,7 @@ interface StoredRecord {
 type StoredSentence = Omit<SentenceRecord, 'original'> & { original?: string };
 type StoredEvidence = Evidence | { s: number; date: string | null };
 
-export function encodeRecord(record: ArticleRecord): string {
+export function encodeRecord(record: ArticleRecord, extractor = extractorVersion()): string {
   const { key } = record.facts.article;
   const sentenceAt = new Map(record.sentences.map((s, i) => [`${s.item}:${s.start}:${s.end}`, i]));
   const compact = (e: Evidence): StoredEvidence => {
@@ -51,7 +54,7 @@ export function encodeRecord(record: ArticleRecord): string {
   const sentences: StoredSentence[] = record.sentences.map(({ item, text, original, start, end, date }) =>
     original === text ? { item, text, start, end, date } : { item, text, original, start, end, date },
   );
-  return `{"facts":${facts},"sentences":${JSON.stringify(sentences)},"evidence":${JSON.stringify(table)}}`;
+  return `{"extractor":${JSON.stringify(extractor)},"facts":${facts},"sentences":${JSON.stringify(sentences)},"evidence":${JSON.stringify(table)}}`;
 }
 
 export function decodeRecord(text: string): ArticleRecord {
@@ -72,11 +75,13 @@ export function decodeRecord(text: string): ArticleRecord {
   return { facts: stored.facts, sentences };
 }
 
-export function storedSha(out: string, articleKey: string): string | null {
+/** The text (sha256) and the extraction a stored record was made from; null when there is none. */
+export function storedSource(out: string, articleKey: string): { sha256: string; extractor: string | null } | null {
   const path = fileOf(out, articleKey);
   if (!existsSync(path)) return null;
   try {
-    return (JSON.parse(readFileSync(path, 'utf8')) as StoredRecord).facts.article.sha256;
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as StoredRecord;
+    return { sha256: stored.facts.article.sha256, extractor: stored.extractor ?? null };
   } catch {
     return null; // a damaged record is simply extracted again
   }
