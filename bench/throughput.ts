@@ -11,8 +11,8 @@
  *
  * Timing starts after lexicons and dictionaries are loaded (warm-up articles in both scripts;
  * worker threads, ours and jieba's, are warmed too); with --warm-up-dir D, after every thread
- * has also worked through D's files (steady state: V8 has compiled our code). Files are listed before timing, for
- * ours and for jieba. kg build's worker threads load theirs inside the timed run, as in a
+ * has also worked through D's files (steady state: V8 has compiled our code). Files are
+ * listed before timing, for ours and for jieba. kg build's worker threads load theirs inside the timed run, as in a
  * real build: measure them on a large corpus (bench/scale.ts does).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,9 +1,9 @@
 /**
  * Which extraction made a stored record: a hash of the files that make records (the read and
  * extract stages' code and lexicons, and recordOf) and of the versions of the libraries they
- * read with (jieba and its dictionary, OpenCC, the gazetteer). Building again extracts anew a file whose record
- * another extraction made, so that an upgrade of kg, or an edited lexicon, never leaves
- * stale facts in the store.
+ * read with (jieba and its dictionary, OpenCC, the gazetteer). Building again extracts anew
+ * a file whose record another extraction made, so that an upgrade of kg, or an edited
+ * lexicon, never leaves stale facts in the store.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

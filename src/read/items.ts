@@ -235,7 +235,8 @@ const SENTENCE_DATELINE = /^本报讯\s*|^[^，。]{0,12}讯\s*/;
 /**
  * Sets each sentence's date (Sentence.date): the date it opens with, else the last date an
  * earlier sentence of its item opened with, else the item's date, else `published`. Day
- * expressions resolve against the item's date, else `reference`, else `published`.
+ * expressions resolve against `reference` (the page's date, or a chronicle's month), else
+ * `published`, else the item's date: a later sentence's day may fall after the item's own.
  */
 export function dateSentences(items: NewsItem[], reference: string | null, published: string | null): void {
   for (const item of items) {
