@@ -9,12 +9,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Driver, Node, Relationship } from 'neo4j-driver';
-import { clientConfig, importDir, start } from '../scripts/neo4j/server.ts';
+import { adminImportCsv, clientConfig, importDir, start } from '../scripts/neo4j/server.ts';
 import { privateServerOptions, removeServer } from './setup/neo4j-servers.ts';
 import { openDriver } from '../src/sinks/neo4j/driver.ts';
 import { importCsvFolder } from '../src/export/csv-import.ts';
@@ -208,20 +208,6 @@ describe.sequential('exports loaded into Neo4j', () => {
   }, TIMEOUT);
 });
 
-/**
- * The folder of Neo4j's jars that scripts/neo4j/server.ts built (target/lib-<version>; the
- * suite's globalSetup has built it by now): the newest, should several versions be there.
- */
-function neo4jJars(): string {
-  const target = resolve('scripts/neo4j/target');
-  const folders = readdirSync(target)
-    .filter((name) => /^lib(-[\w.]+)?$/.test(name))
-    .map((name) => join(target, name))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!folders.length) throw new Error(`no Neo4j jars in ${target} (npm run neo4j -- start builds them)`);
-  return folders[0];
-}
-
 describe('csv loaded by the real neo4j-admin', () => {
   it('the folder\'s import script loads a new database that holds the graph exactly', async () => {
     const server = await privateServerOptions('export-admin');
@@ -231,18 +217,13 @@ describe('csv loaded by the real neo4j-admin', () => {
       const folder = join(home, 'export');
       mkdirSync(folder, { recursive: true });
       for (const file of writeCsv(graph)) writeFileSync(join(folder, file.name), file.content);
-      // neo4j-admin is Neo4j's AdminTool, from the jars the project's server runs on
-      const bin = join(home, 'bin');
-      mkdirSync(bin, { recursive: true });
-      writeFileSync(join(bin, 'neo4j-admin'), `#!/bin/sh\nexec java -Xmx1g -cp '${neo4jJars()}/*' org.neo4j.cli.AdminTool "$@"\n`, { mode: 0o755 });
-      const output = execFileSync('sh', [join(folder, 'import-neo4j-admin.sh')], {
-        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
-        encoding: 'utf8',
-      });
+      const output = await adminImportCsv(server, folder);
       expect(output).toContain(`${graph.order} nodes`);
       expect(output).toContain(`${graph.size} relationships`);
 
       await start(server);
+      // Offline only: a running server's store is refused with what to do.
+      await expect(adminImportCsv(server, folder, ['--overwrite-destination'])).rejects.toThrow(/is running \(pid \d+\).*stop it first/);
       const admin = openDriver(clientConfig(server));
       try {
         const session = admin.session();

@@ -1,5 +1,7 @@
 /**
- * A local Neo4j 5.26 for development and tests: `npm run neo4j -- start|stop|status [--test]`.
+ * A local Neo4j 5.26 for development and tests: `npm run neo4j -- start|stop|status [--test]`,
+ * and `npm run neo4j -- import <csv folder> [--overwrite-destination]` (a first bulk load with
+ * Neo4j's own neo4j-admin, server stopped).
  *
  * The server is Neo4j's embedded engine with its Bolt connector, run by the tiny Java launcher
  * in this folder (built with Maven from Maven Central). Bolt listens on 127.0.0.1 only, auth is
@@ -14,8 +16,9 @@
  *   KG_NEO4J_PAGECACHE  page cache (server.memory.pagecache.size)  default 128m
  *   NEO4J_PASSWORD  password of user neo4j, set on the first start only (default kgpassword)
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createConnection } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -210,6 +213,38 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Builds a new store in this server's home from a CSV folder of `kg export --format csv`, by
+ * running the folder's import-neo4j-admin.sh with Neo4j's own neo4j-admin: AdminTool, from the
+ * jars the server runs on (the embedded server has no neo4j-admin script of its own). Offline
+ * and without transactions, so the server must be stopped. `args` follow the database name
+ * (--overwrite-destination replaces an existing store). Returns neo4j-admin's report.
+ */
+export async function adminImportCsv(options: ServerOptions, folder: string, args: string[] = [], log: (line: string) => void = console.error): Promise<string> {
+  const script = join(folder, 'import-neo4j-admin.sh');
+  if (!existsSync(script)) throw new Error(`${folder} has no import-neo4j-admin.sh: write it with kg export --format csv --out ${folder}`);
+  const running = ourPid(options);
+  if (running !== null) throw new Error(`the server of ${options.home} is running (pid ${running}): neo4j-admin imports offline, stop it first (npm run neo4j -- stop)`);
+  await build(log);
+  const bin = mkdtempSync(join(tmpdir(), 'kg-neo4j-admin-'));
+  try {
+    writeFileSync(join(bin, 'neo4j-admin'), `#!/bin/sh\nexec java -Xmx${options.heap} -cp '${classpath()}' org.neo4j.cli.AdminTool "$@"\n`, { mode: 0o755 });
+    mkdirSync(options.home, { recursive: true });
+    return execFileSync('sh', [script, 'neo4j', ...args], {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NEO4J_HOME: options.home, NEO4J_CONF: join(options.home, 'conf') },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (err) {
+    const e = err as { stderr?: string; stdout?: string; message: string };
+    const said = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    throw new Error(`neo4j-admin import of ${folder} failed${said ? `:\n${said}` : `: ${e.message}`}`);
+  } finally {
+    rmSync(bin, { recursive: true, force: true });
+  }
+}
+
 /** The Neo4j version the pom asks for; its jars live in target/lib-<version>. */
 function neo4jVersion(): string {
   const version = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync(join(LAUNCHER_DIR, 'pom.xml'), 'utf8'))?.[1];
@@ -294,7 +329,17 @@ async function main(argv: string[]): Promise<number> {
     );
     return s.running ? 0 : 3; // 3 = "not running", as in LSB init scripts
   }
-  console.error('usage: npm run neo4j -- start|stop|status [--test]');
+  if (command === 'import') {
+    const [folder, ...args] = argv.slice(1).filter((arg) => arg !== '--test');
+    if (!folder || folder.startsWith('-')) {
+      console.error('usage: npm run neo4j -- import <csv folder> [--overwrite-destination] [--test]');
+      return 2;
+    }
+    console.log(await adminImportCsv(options, resolve(folder), args));
+    console.error(`neo4j: imported ${folder} into ${options.home}; npm run neo4j -- start serves it`);
+    return 0;
+  }
+  console.error('usage: npm run neo4j -- start|stop|status|import <csv folder> [--overwrite-destination] [--test]');
   return 2;
 }
 
