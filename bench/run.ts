@@ -8,7 +8,8 @@
  *     (cut; tag = segment + POS) on the same files; and on all cores with worker threads;
  *  2. each corpus size built in its own process: time and memory of the streaming phase
  *     (facts) and of each step to graph.json, with the graph's size;
- *  3. Neo4j load, batched loader against one auto-commit MERGE per relationship;
+ *  3. Neo4j load, batched loader against one auto-commit MERGE per relationship; and a first
+ *     bulk load past it: the CSV export through neo4j-admin database import (bench/neo4j-import.ts);
  *  4. the viewer's time to first render for 10k and 50k nodes (bench/viewer-scale.ts).
  * Corpora are generated on first use into bench/corpus/<size> (git-ignored).
  */
@@ -22,6 +23,7 @@ import { corpusDir, corpusLabel, du, ROOT, round, runChild, table, TSX_LOADER } 
 import type { ThroughputResult } from './throughput.ts';
 import type { ScaleResult } from './scale.ts';
 import { benchNeo4j, type Neo4jResult } from './neo4j-load.ts';
+import { benchAdminImport, type AdminImportResult } from './neo4j-import.ts';
 
 const { values } = parseArgs({
   options: {
@@ -125,16 +127,23 @@ for (const n of sizes) {
 // ------------------------------------------------------------ 3. Neo4j
 
 let neo4j: Neo4jResult | { skipped: string } = { skipped: '--no-neo4j' };
+let neo4jAdmin: AdminImportResult | { skipped: string } = { skipped: '--no-neo4j' };
 if (!values['no-neo4j']) {
   const size = values['neo4j-size'] ? Number(values['neo4j-size']) : sizes.includes(10_000) ? 10_000 : smallest;
   const graphPath = join(OUT, `scale-${corpusLabel(size)}`, 'graph.json');
-  if (!existsSync(graphPath)) neo4j = { skipped: `no graph for ${corpusLabel(size)} (run that size too)` };
+  if (!existsSync(graphPath)) neo4j = neo4jAdmin = { skipped: `no graph for ${corpusLabel(size)} (run that size too)` };
   else {
     log(`bench: Neo4j load of the ${corpusLabel(size)} graph ...`);
     try {
       neo4j = await benchNeo4j(graphPath, { naiveSeconds: Number(values['naive-seconds']), log });
     } catch (err) {
       neo4j = { skipped: `Neo4j failed: ${(err as Error).message.split('\n')[0]}` };
+    }
+    log(`bench: the ${corpusLabel(size)} graph through kg export --format csv and neo4j-admin database import ...`);
+    try {
+      neo4jAdmin = await benchAdminImport(graphPath, log);
+    } catch (err) {
+      neo4jAdmin = { skipped: `neo4j-admin import failed: ${(err as Error).message.split('\n')[0]}` };
     }
   }
 }
@@ -198,7 +207,7 @@ function viewerRun(nodes: number, edges: number): Promise<ViewerResult> {
 
 machine.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
 const totalMinutes = round((performance.now() - runStarted) / 60_000);
-const results = { machine, seed, workers, corpora: [...corpora.values()], throughput, scale, neo4j, viewer, totalMinutes, at: new Date().toISOString() };
+const results = { machine, seed, workers, corpora: [...corpora.values()], throughput, scale, neo4j, neo4jAdmin, viewer, totalMinutes, at: new Date().toISOString() };
 const resultsPath = join(OUT, `results-${sizes.map(corpusLabel).join('-')}.json`);
 writeFileSync(resultsPath, JSON.stringify(results, null, 2));
 
@@ -261,6 +270,20 @@ else {
   );
   console.log(`median of ${neo4j.batched.runsPerSecond.length} rounds, each a batched load then a naive run: batched ${neo4j.batched.runsPerSecond.join(', ')}; naive ${neo4j.naive.runsPerSecond.join(', ')} relationships/s`);
   console.log(`batched / naive: ${neo4j.speedup}x (goal >= 20x); naive would take ~${neo4j.naive.extrapolatedSeconds} s for all ${neo4j.relationships}; ${neo4j.nodes} nodes; ${neo4j.server}; load average ${neo4j.loadAverage.before} before, ${neo4j.loadAverage.after} after`);
+}
+
+console.log('\nFirst bulk load: kg export --format csv, then neo4j-admin database import full (a new store, offline)');
+if ('skipped' in neo4jAdmin) console.log(`skipped: ${neo4jAdmin.skipped}`);
+else {
+  const a = neo4jAdmin;
+  const rows: (string | number)[][] = [
+    ['kg export --format csv', a.exportSeconds, `${a.csvMB} MB of CSV`],
+    ['neo4j-admin database import full (JVM start included)', a.importSeconds, `${a.relationshipsPerSecond} relationships/s over the whole import`],
+    ["kg load's schema over the imported store", a.schemaSeconds, `stored: ${a.stored.nodes} nodes, ${a.stored.relationships} relationships`],
+    ['together', round(a.exportSeconds + a.importSeconds + a.schemaSeconds, 2), ''],
+  ];
+  if (!('skipped' in neo4j)) rows.push(['kg load of the same graph, whole (median round above)', neo4j.batched.seconds, `${neo4j.nodes} nodes, ${neo4j.relationships} relationships`]);
+  console.log(table(['step', 'seconds', ''], rows));
 }
 
 console.log('\nViewer (headless chromium, bench/viewer-scale.ts)');
