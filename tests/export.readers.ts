@@ -14,7 +14,7 @@ import type { KgGraph } from '../src/graph/io.ts';
 import type { EdgeAttributes, NodeAttributes } from '../src/graph/schema.ts';
 import { EDGE_FIELDS, nodeFields } from '../src/export/fields.ts';
 import { unflattenEdge, unflattenNode } from '../src/export/formats/flat.ts';
-import type { ExportFile } from '../src/export/formats/csv.ts';
+import { fileText, type ExportFile } from '../src/export/formats/csv.ts';
 import type { JsonlNode, JsonlRelationship } from '../src/export/formats/jsonl.ts';
 import { parseCsvHeader } from '../src/export/csv-import.ts';
 
@@ -69,7 +69,7 @@ export function readCsv(files: ExportFile[], delimiter = ';'): KgGraph {
   const parsed = files
     .filter((f) => f.name.endsWith('.csv'))
     .map((f) => {
-      const rows = parseCsv(f.content, {
+      const rows = parseCsv(fileText(f), {
         cast: (value, context) => ({ value, quoted: context.quoting }) as never,
       }) as unknown as { value: string; quoted: boolean }[][];
       return { file: f.name, columns: parseCsvHeader(rows[0].map((c) => c.value), f.name), rows: rows.slice(1) };

@@ -4,17 +4,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { emptySelector, parseSelector, selectSubgraph, SelectorError } from '../src/export/select.ts';
+import { emptySelector, parseSelector, selectSubgraph, SelectorError, selectsAll } from '../src/export/select.ts';
 import { NoMatchError } from '../src/export/names.ts';
 import { FORMATS } from '../src/export/formats/index.ts';
-import { writeCsv } from '../src/export/formats/csv.ts';
+import { fileText, writeCsv } from '../src/export/formats/csv.ts';
 import { cypherString, writeCypher } from '../src/export/formats/cypher.ts';
 import { writeGexf } from '../src/export/formats/gexf.ts';
 import { writeGraphml } from '../src/export/formats/graphml.ts';
 import { writeJson } from '../src/export/formats/json.ts';
 import { writeJsonl } from '../src/export/formats/jsonl.ts';
 import { parseCsvHeader } from '../src/export/csv-import.ts';
-import { graphFromJSON, readGraph } from '../src/graph/io.ts';
+import { graphFromJSON, readGraph, writeGraph } from '../src/graph/io.ts';
+import { runExport } from '../src/export/run.ts';
 import { fuzzyMatch } from '../src/eval/normalize.ts';
 import type { KgGraph } from '../src/graph/io.ts';
 import { A1, A2, addNode, fixtureGraph, trickyGraph } from './export.fixture.ts';
@@ -33,6 +34,13 @@ describe('parseSelector', () => {
     expect(s.types).toEqual(['CHAIRED', 'ATTENDED']);
     expect(s.labels).toBeNull();
     expect(emptySelector()).toMatchObject({ officials: [], cities: [], from: null, to: null, labels: null, types: null });
+  });
+
+  it('says when a selector takes the whole graph (kg export then writes the graph as read)', () => {
+    expect(selectsAll(emptySelector())).toBe(true);
+    for (const query of [{ official: '王浩' }, { city: '杭州' }, { campaign: '八八战略' }, { meeting: '会' }, { from: '2022' }, { to: '2022' }, { labels: 'Official' }, { types: 'HOLDS' }]) {
+      expect(selectsAll(parseSelector(query))).toBe(false);
+    }
   });
 
   it('fills partial dates to the first and last day', () => {
@@ -203,7 +211,7 @@ describe('export formats', () => {
 
   it('csv has neo4j-admin headers, one file per label and per type', () => {
     const files = writeCsv(fixtureGraph());
-    const byName = Object.fromEntries(files.map((f) => [f.name, f.content]));
+    const byName = Object.fromEntries(files.map((f) => [f.name, fileText(f)]));
     expect(Object.keys(byName).sort()).toEqual([
       'import-neo4j-admin.sh',
       ...['Article', 'Campaign', 'City', 'Meeting', 'Official', 'Post', 'Site'].map((l) => `nodes_${l}.csv`),
@@ -218,18 +226,47 @@ describe('export formats', () => {
     expect(byName['import-neo4j-admin.sh']).toContain("--nodes='nodes_Official.csv'");
     expect(byName['import-neo4j-admin.sh']).toContain("--array-delimiter=';'");
     for (const f of files.filter((f) => f.name.endsWith('.csv'))) {
-      expect(() => parseCsvHeader(f.content.split('\n')[0].split(','), f.name)).not.toThrow();
+      expect(() => parseCsvHeader(fileText(f).split('\n')[0].split(','), f.name)).not.toThrow();
     }
   });
 
   it('csv refuses an array element holding the array delimiter, and takes another delimiter', () => {
     const g = fixtureGraph();
     g.setNodeAttribute('Official:王浩', 'aliases', ['王;浩']);
-    expect(() => writeCsv(g)).toThrow('node Official:王浩: aliases value "王;浩" contains the array delimiter ";"');
+    expect(() => writeCsv(g).map(fileText)).toThrow('node Official:王浩: aliases value "王;浩" contains the array delimiter ";"');
     const files = writeCsv(g, { arrayDelimiter: '|' });
     expect(contents(readCsv(files, '|'))).toEqual(contents(g));
-    expect(files.find((f) => f.name === 'import-neo4j-admin.sh')!.content).toContain("--array-delimiter='|'");
+    expect(fileText(files.find((f) => f.name === 'import-neo4j-admin.sh')!)).toContain("--array-delimiter='|'");
     expect(() => writeCsv(g, { arrayDelimiter: ',' })).toThrow(/array delimiter must be one character other than/);
+  });
+
+  it('csv text comes in pieces of rows, and a file of many pieces reads back whole', () => {
+    const g = fixtureGraph();
+    for (let i = 0; i < 12_000; i++) addNode(g, { key: `Official:官${i}`, label: 'Official', name: `官${i}`, aliases: [] });
+    const files = writeCsv(g);
+    const officials = files.find((f) => f.name === 'nodes_Official.csv')!;
+    const rows = g.filterNodes((_, attrs) => attrs.label === 'Official').length;
+    expect([...officials.chunks()].length).toBe(1 + Math.ceil(rows / 5000)); // the header, then 5000 rows a piece
+    expect(fileText(officials).split('\n').filter((line) => line.startsWith('key:ID'))).toHaveLength(1);
+    expect(contents(readCsv(files))).toEqual(contents(g));
+  });
+
+  it('an export into a folder that fails half-way leaves the previous export there as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-export-folder-'));
+    try {
+      const out = join(dir, 'csv');
+      const good = join(dir, 'good.json');
+      writeGraph(fixtureGraph(), good);
+      await runExport({ graphPath: good, selector: emptySelector(), format: 'csv', out });
+      const before = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+      const bad = fixtureGraph();
+      bad.setNodeAttribute('Official:王浩', 'aliases', ['王;浩']);
+      writeGraph(bad, join(dir, 'bad.json'));
+      await expect(runExport({ graphPath: join(dir, 'bad.json'), selector: emptySelector(), format: 'csv', out })).rejects.toThrow(/contains the array delimiter/);
+      expect(Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]))).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('cypher is one MERGE statement per line, constraints first', () => {

@@ -2,14 +2,14 @@
  * One export from end to end: read the graph (graph.json or a Cypher query), select, write.
  * The CLI (src/cli/export.ts) only parses options into an ExportRequest and prints the outcome.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { readGraph } from '../graph/io.ts';
 import type { KgGraph } from '../graph/io.ts';
 import { FORMATS, FORMAT_NAMES, isFormatName } from './formats/index.ts';
-import type { FormatName } from './formats/index.ts';
+import type { ExportFile, FormatName } from './formats/index.ts';
 import { selectFromNeo4j } from './neo4j.ts';
-import { selectSubgraph } from './select.ts';
+import { selectSubgraph, selectsAll } from './select.ts';
 import type { Selector } from './select.ts';
 
 export interface ExportRequest {
@@ -59,7 +59,8 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
   } else {
     base = readGraph(request.graphPath);
   }
-  const graph = selectSubgraph(base, request.selector);
+  // The whole graph is exported as read: a copy would hold a big graph twice in memory.
+  const graph = selectsAll(request.selector) ? base : selectSubgraph(base, request.selector);
   if (graph.order === 0) warnings.push('the selection is empty');
   const outcome: ExportOutcome = { nodes: graph.order, relationships: graph.size, files: [], warnings };
 
@@ -82,14 +83,37 @@ function writeFileAtomically(path: string, content: string): void {
   renameSync(temporary, path);
 }
 
-/** Writes the files into `folder`, first removing a previous export's files there (so none is imported twice). */
-function writeFolder(folder: string, files: { name: string; content: string }[]): string[] {
+/** The files of an export folder, which a new export into that folder replaces. */
+const EXPORT_FILE = /^(nodes|relationships)_.+\.csv$|^import-neo4j-admin\.sh$/;
+
+/**
+ * Writes the files into `folder`, replacing a previous export's files there (so none is
+ * imported twice). They are written piece by piece into a staging folder inside it and moved
+ * in once all are whole: a failure half-way leaves the folder as it was.
+ */
+function writeFolder(folder: string, files: ExportFile[]): string[] {
   mkdirSync(folder, { recursive: true });
-  for (const name of readdirSync(folder)) {
-    if (/^(nodes|relationships)_.+\.csv$|^import-neo4j-admin\.sh$/.test(name)) rmSync(join(folder, name));
+  const staging = mkdtempSync(join(folder, '.kg-export-'));
+  try {
+    for (const file of files) writeChunks(join(staging, file.name), file.chunks());
+    for (const name of readdirSync(folder)) if (EXPORT_FILE.test(name)) rmSync(join(folder, name));
+    return files.map(({ name }) => {
+      renameSync(join(staging, name), join(folder, name));
+      return join(folder, name);
+    });
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
-  return files.map(({ name, content }) => {
-    writeFileAtomically(join(folder, name), content);
-    return join(folder, name);
-  });
+}
+
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -120,6 +120,12 @@ export function emptySelector(): Selector {
   return parseSelector({});
 }
 
+/** Whether `selector` selects the whole graph (nothing to focus on, no period, labels or types). */
+export function selectsAll(selector: Selector): boolean {
+  const focused = selector.officials.length + selector.cities.length + selector.campaigns.length + selector.meetings.length > 0;
+  return !focused && !selector.from && !selector.to && !selector.labels && !selector.types;
+}
+
 /**
  * The subgraph `selector` means (see the rule at the top of this file). Throws NoMatchError
  * (from names.ts) when a named official, city, campaign or meeting is not in the graph.

@@ -24,7 +24,34 @@ export const DEFAULT_ARRAY_DELIMITER = ';';
 export interface ExportFile {
   /** File name inside the output folder. */
   name: string;
-  content: string;
+  /**
+   * The file's text in pieces of a few thousand rows, made as they are read: a big graph's
+   * file is never one string (the 50k graph's MENTIONS file is 360 MB).
+   */
+  chunks(): Iterable<string>;
+}
+
+/** The whole text of a file: for small exports and tests. */
+export function fileText(file: ExportFile): string {
+  return [...file.chunks()].join('');
+}
+
+/** Rows per piece of a file's text. */
+const ROWS_PER_CHUNK = 5000;
+
+/** A CSV file's text: the header row, then the records made `ROWS_PER_CHUNK` at a time. */
+function csvFile(name: string, header: string[], count: number, record: (i: number) => unknown[]): ExportFile {
+  return {
+    name,
+    *chunks() {
+      yield stringify([header], CSV_OPTIONS);
+      for (let from = 0; from < count; from += ROWS_PER_CHUNK) {
+        const records: unknown[][] = [];
+        for (let i = from; i < Math.min(count, from + ROWS_PER_CHUNK); i++) records.push(record(i));
+        yield stringify(records, CSV_OPTIONS);
+      }
+    },
+  };
 }
 
 export interface CsvOptions {
@@ -104,6 +131,10 @@ const CSV_OPTIONS = {
   record_delimiter: '\n',
 };
 
+/**
+ * The folder's files. Their text is made when read (ExportFile.chunks), so a value that
+ * cannot be written (an alias holding the array delimiter) fails then.
+ */
 export function writeCsv(graph: KgGraph, options: CsvOptions = {}): ExportFile[] {
   const delimiter = options.arrayDelimiter ?? DEFAULT_ARRAY_DELIMITER;
   if ([...delimiter].length !== 1 || /[",\r\n]/.test(delimiter)) {
@@ -119,12 +150,14 @@ export function writeCsv(graph: KgGraph, options: CsvOptions = {}): ExportFile[]
   for (const [label, keys] of byLabel) {
     const rows = keys.map((key) => graph.getNodeAttributes(key) as unknown as Record<string, unknown>);
     const columns = columnsFor(rows, nodeFields(label), ['key', 'label']);
-    const records = keys.map((key, i) => [
-      key,
-      label,
-      ...columns.map((c) => cell(rows[i][c.field], c, delimiter, () => `node ${key}`)),
-    ]);
-    files.push({ name: `nodes_${label}.csv`, content: stringify([['key:ID', ':LABEL', ...columns.map((c) => c.header)], ...records], CSV_OPTIONS) });
+    const header = ['key:ID', ':LABEL', ...columns.map((c) => c.header)];
+    files.push(
+      csvFile(`nodes_${label}.csv`, header, keys.length, (i) => [
+        keys[i],
+        label,
+        ...columns.map((c) => cell(rows[i][c.field], c, delimiter, () => `node ${keys[i]}`)),
+      ]),
+    );
   }
 
   const byType = new Map<string, string[]>();
@@ -135,19 +168,19 @@ export function writeCsv(graph: KgGraph, options: CsvOptions = {}): ExportFile[]
   for (const [type, keys] of byType) {
     const rows = keys.map((key) => graph.getEdgeAttributes(key) as unknown as Record<string, unknown>);
     const columns = columnsFor(rows, EDGE_FIELDS, ['type']);
-    const records = keys.map((key, i) => [
-      graph.source(key),
-      graph.target(key),
-      type,
-      ...columns.map((c) => cell(rows[i][c.field], c, delimiter, () => `relationship ${key}`)),
-    ]);
-    files.push({
-      name: `relationships_${type}.csv`,
-      content: stringify([[':START_ID', ':END_ID', ':TYPE', ...columns.map((c) => c.header)], ...records], CSV_OPTIONS),
-    });
+    const header = [':START_ID', ':END_ID', ':TYPE', ...columns.map((c) => c.header)];
+    files.push(
+      csvFile(`relationships_${type}.csv`, header, keys.length, (i) => [
+        graph.source(keys[i]),
+        graph.target(keys[i]),
+        type,
+        ...columns.map((c) => cell(rows[i][c.field], c, delimiter, () => `relationship ${keys[i]}`)),
+      ]),
+    );
   }
 
-  files.push({ name: 'import-neo4j-admin.sh', content: adminScript(files, delimiter) });
+  const script = adminScript(files, delimiter);
+  files.push({ name: 'import-neo4j-admin.sh', chunks: () => [script] });
   return files;
 }
 
