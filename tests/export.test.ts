@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { emptySelector, parseSelector, selectSubgraph, SelectorError, selectsAll } from '../src/export/select.ts';
 import { NoMatchError } from '../src/export/names.ts';
 import { FORMATS } from '../src/export/formats/index.ts';
-import { fileText, writeCsv } from '../src/export/formats/csv.ts';
+import { fileText, ROWS_PER_CHUNK, writeCsv } from '../src/export/formats/csv.ts';
 import { cypherString, writeCypher } from '../src/export/formats/cypher.ts';
 import { writeGexf } from '../src/export/formats/gexf.ts';
 import { writeGraphml } from '../src/export/formats/graphml.ts';
@@ -246,7 +246,7 @@ describe('export formats', () => {
     const files = writeCsv(g);
     const officials = files.find((f) => f.name === 'nodes_Official.csv')!;
     const rows = g.filterNodes((_, attrs) => attrs.label === 'Official').length;
-    expect([...officials.chunks()].length).toBe(1 + Math.ceil(rows / 5000)); // the header, then 5000 rows a piece
+    expect([...officials.chunks()].length).toBe(1 + Math.ceil(rows / ROWS_PER_CHUNK)); // the header, then the rows
     expect(fileText(officials).split('\n').filter((line) => line.startsWith('key:ID'))).toHaveLength(1);
     expect(contents(readCsv(files))).toEqual(contents(g));
   });
