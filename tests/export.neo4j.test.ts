@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Driver, Node, Relationship } from 'neo4j-driver';
-import { adminImportCsv, clientConfig, importDir, start } from '../scripts/neo4j/server.ts';
+import { adminImportCsv, clientConfig, importDir, start, stop } from '../scripts/neo4j/server.ts';
 import { privateServerOptions, removeServer } from './setup/neo4j-servers.ts';
 import { openDriver } from '../src/sinks/neo4j/driver.ts';
 import { importCsvFolder } from '../src/export/csv-import.ts';
@@ -224,6 +224,9 @@ describe('csv loaded by the real neo4j-admin', () => {
       await start(server);
       // Offline only: a running server's store is refused with what to do.
       await expect(adminImportCsv(server, folder, ['--overwrite-destination'])).rejects.toThrow(/is running \(pid \d+\).*stop it first/);
+      await stop(server);
+      await expect(adminImportCsv(server, folder)).rejects.toThrow(/already holds a store: add --overwrite-destination/);
+      await start(server);
       const admin = openDriver(clientConfig(server));
       try {
         const session = admin.session();

@@ -225,6 +225,10 @@ export async function adminImportCsv(options: ServerOptions, folder: string, arg
   if (!existsSync(script)) throw new Error(`${folder} has no import-neo4j-admin.sh: write it with kg export --format csv --out ${folder}`);
   const running = ourPid(options);
   if (running !== null) throw new Error(`the server of ${options.home} is running (pid ${running}): neo4j-admin imports offline, stop it first (npm run neo4j -- stop)`);
+  // neo4j-admin says so too, but under a warning that the store may be unusable: say it first.
+  if (existsSync(join(options.home, 'data/databases/neo4j')) && !args.includes('--overwrite-destination')) {
+    throw new Error(`${options.home} already holds a store: add --overwrite-destination to replace it with the import (what it holds is lost), or set KG_NEO4J_HOME to a new folder`);
+  }
   await build(log);
   const bin = mkdtempSync(join(tmpdir(), 'kg-neo4j-admin-'));
   try {
