@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { emptySelector, parseSelector, selectSubgraph, SelectorError, selectsAll } from '../src/export/select.ts';
 import { NoMatchError } from '../src/export/names.ts';
 import { FORMATS } from '../src/export/formats/index.ts';
-import { fileText, ROWS_PER_CHUNK, writeCsv } from '../src/export/formats/csv.ts';
+import { fileText, ROWS_PER_PIECE, writeCsv } from '../src/export/formats/csv.ts';
 import { cypherString, writeCypher } from '../src/export/formats/cypher.ts';
 import { writeGexf } from '../src/export/formats/gexf.ts';
 import { writeGraphml } from '../src/export/formats/graphml.ts';
@@ -246,9 +246,26 @@ describe('export formats', () => {
     const files = writeCsv(g);
     const officials = files.find((f) => f.name === 'nodes_Official.csv')!;
     const rows = g.filterNodes((_, attrs) => attrs.label === 'Official').length;
-    expect([...officials.chunks()].length).toBe(1 + Math.ceil(rows / ROWS_PER_CHUNK)); // the header, then the rows
+    expect([...officials.pieces()].length).toBe(1 + Math.ceil(rows / ROWS_PER_PIECE)); // the header, then the rows
     expect(fileText(officials).split('\n').filter((line) => line.startsWith('key:ID'))).toHaveLength(1);
     expect(contents(readCsv(files))).toEqual(contents(g));
+  });
+
+  it('json, jsonl and cypher come in pieces that make the whole text; json is graph.json itself', () => {
+    const g = fixtureGraph();
+    for (let i = 0; i < 1000; i++) addNode(g, { key: `Official:官${i}`, label: 'Official', name: `官${i}`, aliases: [] });
+    for (const name of ['json', 'jsonl', 'cypher'] as const) {
+      const pieces = [...FORMATS[name].pieces(g)];
+      expect(pieces.length, name).toBeGreaterThan(1);
+      expect(pieces.join(''), name).toBe(FORMATS[name].write(g));
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'kg-export-json-'));
+    try {
+      writeGraph(g, join(dir, 'graph.json'));
+      expect(writeJson(g)).toBe(readFileSync(join(dir, 'graph.json'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an export into a folder that fails half-way leaves the previous export there as it was', async () => {

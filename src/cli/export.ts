@@ -62,7 +62,7 @@ export function register(program: Command): void {
           arrayDelimiter: options.arrayDelimiter,
         });
         for (const warning of outcome.warnings) console.error(`kg export: warning: ${warning}`);
-        if (outcome.text !== undefined) process.stdout.write(outcome.text);
+        if (outcome.pieces !== undefined) for (const piece of outcome.pieces) process.stdout.write(piece);
         else console.error(`kg export: ${outcome.nodes} nodes, ${outcome.relationships} relationships -> ${outcome.files.length === 1 ? outcome.files[0] : `${options.out} (${outcome.files.length} files)`}`);
       } catch (err) {
         console.error(`kg export: ${(err as Error).message}`);

@@ -2,9 +2,9 @@
  * One export from end to end: read the graph (graph.json or a Cypher query), select, write.
  * The CLI (src/cli/export.ts) only parses options into an ExportRequest and prints the outcome.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { readGraph } from '../graph/io.ts';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { readGraph, writeFileAtomically } from '../graph/io.ts';
 import type { KgGraph } from '../graph/io.ts';
 import { FORMATS, FORMAT_NAMES, isFormatName } from './formats/index.ts';
 import type { ExportFile, FormatName } from './formats/index.ts';
@@ -31,8 +31,8 @@ export interface ExportOutcome {
   relationships: number;
   /** Paths written. */
   files: string[];
-  /** The export, when no `out` was given. */
-  text?: string;
+  /** The export's text in pieces, when no `out` was given (for standard output). */
+  pieces?: Iterable<string>;
   warnings: string[];
 }
 
@@ -68,19 +68,12 @@ export async function runExport(request: ExportRequest): Promise<ExportOutcome> 
     const files = format.write(graph, { arrayDelimiter: request.arrayDelimiter });
     outcome.files = writeFolder(request.out!, files);
   } else if (request.out) {
-    writeFileAtomically(request.out, format.write(graph));
+    writeFileAtomically(request.out, format.pieces(graph));
     outcome.files = [request.out];
   } else {
-    outcome.text = format.write(graph);
+    outcome.pieces = format.pieces(graph);
   }
   return outcome;
-}
-
-function writeFileAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
 }
 
 /** The files of an export folder, which a new export into that folder replaces. */
@@ -95,7 +88,7 @@ function writeFolder(folder: string, files: ExportFile[]): string[] {
   mkdirSync(folder, { recursive: true });
   const staging = mkdtempSync(join(folder, '.kg-export-'));
   try {
-    for (const file of files) writeChunks(join(staging, file.name), file.chunks());
+    for (const file of files) writeFileAtomically(join(staging, file.name), file.pieces());
     for (const name of readdirSync(folder)) if (EXPORT_FILE.test(name)) rmSync(join(folder, name));
     return files.map(({ name }) => {
       renameSync(join(staging, name), join(folder, name));
@@ -103,17 +96,5 @@ function writeFolder(folder: string, files: ExportFile[]): string[] {
     });
   } finally {
     rmSync(staging, { recursive: true, force: true });
-  }
-}
-
-function writeChunks(path: string, chunks: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  try {
-    for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk);
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    }
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, mkdirSync, openSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { readFileSync, renameSync, mkdirSync, openSync, writeSync, closeSync, fsyncSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 // Named import: under NodeNext graphology's CJS typings make the default import a namespace.
 import { MultiDirectedGraph } from 'graphology';
@@ -90,36 +90,57 @@ function readLines(bytes: Buffer): KgGraph {
 
 /** Writes graph.json atomically (temp file + rename) so a crash never leaves half a file. */
 export function writeGraph(graph: KgGraph, path: string): void {
+  writeFileAtomically(path, graphJsonPieces(graph));
+}
+
+/** Text gathered into pieces of about this many characters before they are handed on. */
+const PIECE = 1 << 16;
+
+/** graph.json's text (the layout above) in pieces of about 64 K characters, made as they are read. */
+export function* graphJsonPieces(graph: KgGraph): Generator<string> {
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  let piece = `{"attributes":${JSON.stringify(graph.getAttributes())},"options":${JSON.stringify(options)},\n${NODES_OPEN}\n`;
+  let first = true;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    piece += `${first ? '' : ',\n'}${JSON.stringify({ key: node, attributes })}`;
+    first = false;
+    if (piece.length > PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  piece += `\n],\n${EDGES_OPEN}\n`;
+  first = true;
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+    piece += `${first ? '' : ',\n'}${JSON.stringify({ key: edge, source, target, attributes })}`;
+    first = false;
+    if (piece.length > PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}\n]}\n`;
+}
+
+/**
+ * Writes text given in pieces to `path` atomically: into a temporary file beside it, flushed
+ * to disk, then renamed over `path`, so a crash or an error half-way never leaves half a file.
+ */
+export function writeFileAtomically(path: string, pieces: Iterable<string>): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
-  let buffer = '';
-  const write = (s: string) => {
-    buffer += s;
-    if (buffer.length > 1 << 20) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  };
   try {
-    const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-    write(`{"attributes":${JSON.stringify(graph.getAttributes())},"options":${JSON.stringify(options)},\n${NODES_OPEN}\n`);
-    let first = true;
-    graph.forEachNode((key, attrs) => {
-      write(`${first ? '' : ',\n'}${JSON.stringify({ key, attributes: attrs })}`);
-      first = false;
-    });
-    write(`\n],\n${EDGES_OPEN}\n`);
-    first = true;
-    graph.forEachEdge((key, attrs, source, target) => {
-      write(`${first ? '' : ',\n'}${JSON.stringify({ key, source, target, attributes: attrs })}`);
-      first = false;
-    });
-    write('\n]}\n');
-    writeSync(fd, buffer);
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
     fsyncSync(fd);
-  } finally {
+  } catch (err) {
     closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
   }
+  closeSync(fd);
   renameSync(tmp, path);
 }

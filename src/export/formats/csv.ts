@@ -25,15 +25,15 @@ export interface ExportFile {
   /** File name inside the output folder. */
   name: string;
   /**
-   * The file's text in pieces of ROWS_PER_CHUNK rows, made as they are read: a big graph's
+   * The file's text in pieces of ROWS_PER_PIECE rows, made as they are read: a big graph's
    * file is never one string (the 50k graph's MENTIONS file is 360 MB).
    */
-  chunks(): Iterable<string>;
+  pieces(): Iterable<string>;
 }
 
 /** The whole text of a file: for small exports and tests. */
 export function fileText(file: ExportFile): string {
-  return [...file.chunks()].join('');
+  return [...file.pieces()].join('');
 }
 
 /**
@@ -41,17 +41,17 @@ export function fileText(file: ExportFile): string {
  * the 50k graph took 38 s, two thirds of it collecting garbage promoted beside the graph; 18 s
  * with 100.
  */
-export const ROWS_PER_CHUNK = 100;
+export const ROWS_PER_PIECE = 100;
 
-/** A CSV file's text: the header row, then the records made ROWS_PER_CHUNK at a time. */
+/** A CSV file's text: the header row, then the records made ROWS_PER_PIECE at a time. */
 function csvFile(name: string, header: string[], count: number, record: (i: number) => unknown[]): ExportFile {
   return {
     name,
-    *chunks() {
+    *pieces() {
       yield stringify([header], CSV_OPTIONS);
-      for (let from = 0; from < count; from += ROWS_PER_CHUNK) {
+      for (let from = 0; from < count; from += ROWS_PER_PIECE) {
         const records: unknown[][] = [];
-        for (let i = from; i < Math.min(count, from + ROWS_PER_CHUNK); i++) records.push(record(i));
+        for (let i = from; i < Math.min(count, from + ROWS_PER_PIECE); i++) records.push(record(i));
         yield stringify(records, CSV_OPTIONS);
       }
     },
@@ -136,7 +136,7 @@ const CSV_OPTIONS = {
 };
 
 /**
- * The folder's files. Their text is made when read (ExportFile.chunks), so a value that
+ * The folder's files. Their text is made when read (ExportFile.pieces), so a value that
  * cannot be written (an alias holding the array delimiter) fails then.
  */
 export function writeCsv(graph: KgGraph, options: CsvOptions = {}): ExportFile[] {
@@ -184,7 +184,7 @@ export function writeCsv(graph: KgGraph, options: CsvOptions = {}): ExportFile[]
   }
 
   const script = adminScript(files, delimiter);
-  files.push({ name: 'import-neo4j-admin.sh', chunks: () => [script] });
+  files.push({ name: 'import-neo4j-admin.sh', pieces: () => [script] });
   return files;
 }
 

@@ -45,25 +45,37 @@ function properties(attrs: Record<string, unknown>, skip: string[]): string {
 }
 
 export function writeCypher(graph: KgGraph): string {
-  const lines = [
-    `// kg export: ${graph.order} nodes, ${graph.size} relationships. Run: cypher-shell -f <this file>`,
-  ];
+  return [...cypherPieces(graph)].join('');
+}
+
+/** Statements gathered per piece of text. */
+const STATEMENTS_PER_PIECE = 200;
+
+/** The script, one statement per line, in pieces made as they are read: a big graph's script is never one string. */
+export function* cypherPieces(graph: KgGraph): Generator<string> {
+  let lines = [`// kg export: ${graph.order} nodes, ${graph.size} relationships. Run: cypher-shell -f <this file>`];
   const labels = new Set(graph.mapNodes((_, attrs) => attrs.label));
   for (const label of labels) {
     // The names cypher/schema.cypher (kg load) gives them, so both can run on one database.
     const name = cypherName(`${label.toLowerCase()}_key`);
     lines.push(`CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${cypherName(label)}) REQUIRE n.key IS UNIQUE;`);
   }
-  graph.forEachNode((key, attrs) => {
+  for (const { node, attributes } of graph.nodeEntries()) {
+    lines.push(`MERGE (n:${cypherName(attributes.label)} {key: ${cypherString(node)}}) SET n += ${properties({ ...attributes }, ['key', 'label'])};`);
+    if (lines.length >= STATEMENTS_PER_PIECE) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  for (const { edge, attributes, source, target, sourceAttributes, targetAttributes } of graph.edgeEntries()) {
     lines.push(
-      `MERGE (n:${cypherName(attrs.label)} {key: ${cypherString(key)}}) SET n += ${properties({ ...attrs }, ['key', 'label'])};`,
+      `MATCH (a:${cypherName(sourceAttributes.label)} {key: ${cypherString(source)}}), (b:${cypherName(targetAttributes.label)} {key: ${cypherString(target)}}) ` +
+        `MERGE (a)-[r:${cypherName(attributes.type)} {key: ${cypherString(edge)}}]->(b) SET r += ${properties({ ...attributes }, ['key', 'type'])};`,
     );
-  });
-  graph.forEachEdge((key, attrs, source, target, sourceAttrs, targetAttrs) => {
-    lines.push(
-      `MATCH (a:${cypherName(sourceAttrs.label)} {key: ${cypherString(source)}}), (b:${cypherName(targetAttrs.label)} {key: ${cypherString(target)}}) ` +
-        `MERGE (a)-[r:${cypherName(attrs.type)} {key: ${cypherString(key)}}]->(b) SET r += ${properties({ ...attrs }, ['key', 'type'])};`,
-    );
-  });
-  return lines.join('\n') + '\n';
+    if (lines.length >= STATEMENTS_PER_PIECE) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length) yield `${lines.join('\n')}\n`;
 }

@@ -23,21 +23,43 @@ export interface JsonlRelationship {
   properties: Omit<EdgeAttributes, 'type'>;
 }
 
+/** Lines gathered per piece of text. */
+const LINES_PER_PIECE = 200;
+
 export function writeJsonl(graph: KgGraph): string {
-  const lines: string[] = [];
-  graph.forEachNode((key, { label, ...properties }) => {
-    lines.push(JSON.stringify({ type: 'node', id: key, labels: [label], properties } satisfies JsonlNode));
-  });
-  graph.forEachEdge((key, { type, ...properties }, source, target, sourceAttrs, targetAttrs) => {
+  return [...jsonlPieces(graph)].join('');
+}
+
+/** The lines in pieces of LINES_PER_PIECE, made as they are read: a big graph's export is never one string. */
+export function* jsonlPieces(graph: KgGraph): Generator<string> {
+  let lines: string[] = [];
+  for (const { node, attributes } of graph.nodeEntries()) {
+    const { label, ...properties } = attributes;
+    lines.push(JSON.stringify({ type: 'node', id: node, labels: [label], properties } satisfies JsonlNode));
+    if (lines.length === LINES_PER_PIECE) {
+      yield piece(lines);
+      lines = [];
+    }
+  }
+  for (const { edge, attributes, source, target, sourceAttributes, targetAttributes } of graph.edgeEntries()) {
+    const { type, ...properties } = attributes;
     const line: JsonlRelationship = {
       type: 'relationship',
-      id: key,
+      id: edge,
       label: type,
-      start: { id: source, labels: [sourceAttrs.label] },
-      end: { id: target, labels: [targetAttrs.label] },
+      start: { id: source, labels: [sourceAttributes.label] },
+      end: { id: target, labels: [targetAttributes.label] },
       properties,
     };
     lines.push(JSON.stringify(line));
-  });
+    if (lines.length === LINES_PER_PIECE) {
+      yield piece(lines);
+      lines = [];
+    }
+  }
+  if (lines.length) yield piece(lines);
+}
+
+function piece(lines: string[]): string {
   return lines.map((line) => line + '\n').join('');
 }
